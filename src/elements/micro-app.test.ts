@@ -1,0 +1,94 @@
+import { expect } from '@open-wc/testing';
+import { APPS, inside, mount, unmount } from '../test/helpers.js';
+
+describe('<micro-app> loading an HTML entry', () => {
+  it('mounts the entry in a closed shadow root that the page cannot reach', async () => {
+    const el = await mount('basic', `${APPS}/fixtures/basic/`);
+    try {
+      expect(el.status).to.equal('mounted');
+      expect(el.shadowRoot).to.equal(null);
+      expect((el as unknown as { renderRoot: unknown }).renderRoot).to.equal(el);
+      expect(document.getElementById('title')).to.equal(null);
+      const { root } = inside(el);
+      expect(root.querySelector('h1')!.textContent).to.equal('Basic');
+      expect(root.querySelector('html > body > h1')).to.not.equal(null);
+    } finally {
+      await unmount(el);
+    }
+  });
+
+  it('resolves relative and root-relative URLs against the entry, not the host', async () => {
+    const el = await mount('urls', `${APPS}/fixtures/basic/`);
+    try {
+      const { root } = inside(el);
+      const base = `${APPS}/fixtures/basic/`;
+      expect(root.querySelector('#logo')!.getAttribute('src')).to.equal(`${base}pixel.svg`);
+      expect(root.querySelector('#logo')!.getAttribute('srcset')).to.equal(`${base}pixel.svg 1x, ${base}pixel.svg 2x`);
+      expect(root.querySelector('#rooted')!.getAttribute('src')).to.equal(`${base}pixel.svg`);
+      expect(root.querySelector('#link')!.getAttribute('href')).to.equal(`${base}page2.html`);
+      expect(root.querySelector('#hash')!.getAttribute('href')).to.equal('#section');
+      expect(root.querySelector('link[rel=stylesheet]')!.getAttribute('href')).to.equal(`${base}style.css`);
+      expect((root.querySelector('#logo') as HTMLImageElement).naturalWidth).to.equal(1);
+      // Inline <style> and style attributes: url() rewritten, root-relative onto the entry's origin.
+      const bg = (id: string) => getComputedStyle(root.getElementById(id)!).backgroundImage;
+      expect(bg('bg')).to.equal(`url("${base}pixel.svg")`);
+      const probe = root.ownerDocument.createElement('div');
+      probe.className = 'root-bg';
+      root.querySelector('body')!.append(probe);
+      expect(getComputedStyle(probe).backgroundImage).to.equal(`url("${base}pixel.svg")`);
+    } finally {
+      await unmount(el);
+    }
+  });
+
+  it('applies linked and inline stylesheets inside the root only', async () => {
+    const el = await mount('styles', `${APPS}/fixtures/basic/`);
+    const outside = document.createElement('h1');
+    outside.className = 'from-linked-sheet';
+    document.body.append(outside);
+    try {
+      const { root } = inside(el);
+      expect(getComputedStyle(root.getElementById('styled')!).color).to.equal('rgb(200, 0, 0)');
+      expect(getComputedStyle(root.getElementById('styled')!).backgroundImage).to.equal(`url("${APPS}/fixtures/basic/pixel.svg")`);
+      expect(getComputedStyle(root.getElementById('title')!).color).to.equal('rgb(10, 20, 30)');
+      expect(getComputedStyle(outside).color).to.not.equal('rgb(200, 0, 0)');
+      expect(getComputedStyle(outside).color).to.not.equal('rgb(10, 20, 30)');
+    } finally {
+      outside.remove();
+      await unmount(el);
+    }
+  });
+
+  it('runs classic, inline, defer and async scripts in browser order, with DOMContentLoaded and load', async () => {
+    const el = await mount('order', `${APPS}/fixtures/basic/`);
+    try {
+      const win = inside(el).window!;
+      expect(win.order).to.deep.equal(['head-inline', 'external', 'body-inline', 'deferred', 'DOMContentLoaded', 'load']);
+      expect(win.asyncRan).to.equal(true);
+      expect(win.readyAtHead).to.equal('loading');
+      expect(win.readyInDefer).to.equal('interactive');
+      expect(win.document.readyState).to.equal('complete');
+      expect(win.currentScriptSrc).to.equal(`${APPS}/fixtures/basic/external.js`);
+    } finally {
+      await unmount(el);
+    }
+  });
+
+  it('shares top-level var, function, class and const across scripts, off the host window', async () => {
+    const el = await mount('globals', `${APPS}/fixtures/basic/`);
+    try {
+      const { root, window: win } = inside(el);
+      expect(root.getElementById('out')!.textContent).to.equal('fn:from-head|42|external:from-head');
+      expect(win!.sharedVar).to.equal('from-head');
+      expect(typeof win!.sharedFn).to.equal('function');
+      for (const key of ['sharedVar', 'sharedFn', 'externalValue', 'order', 'asyncRan']) {
+        expect(key in window, key).to.equal(false);
+      }
+      expect(win!.bodyFound).to.equal(true);
+      expect(win!.headIsHead).to.equal(true);
+      expect(win!.topThis).to.equal(true);
+    } finally {
+      await unmount(el);
+    }
+  });
+});

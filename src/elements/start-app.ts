@@ -1,0 +1,137 @@
+import { createAppChannel, type AppChannel } from '../bus/app-channel.js';
+import { PorticoError, toPorticoError } from '../errors.js';
+import { fetchEntry } from '../loader/fetch-entry.js';
+import { callHook, findLifecycles, type Lifecycles } from '../loader/lifecycles.js';
+import { mountTree } from '../loader/mount-tree.js';
+import { parseEntry } from '../loader/parse-entry.js';
+import { runScripts } from '../loader/run-scripts.js';
+import { whenLoaded } from '../loader/when-loaded.js';
+import { compatGlobals } from '../sandbox/compat/globals.js';
+import { microAppGlobal, wujieGlobal } from '../sandbox/compat/micro-app.js';
+import type { AppTree } from '../sandbox/proxy-document.js';
+import { createSandbox, type Sandbox } from '../sandbox/sandbox.js';
+
+/** The props a sub-app's lifecycles receive: qiankun's shape plus the host's data spread in. */
+export interface MicroAppProps {
+  /** The app's name. */
+  name: string;
+  /** The element to render into: the app's `<body>` inside its shadow root. */
+  container: HTMLElement;
+  /** The host's data (a copy). */
+  data: unknown;
+  /** Sends a message up to the host (a `micro-app-message` event on the element). */
+  dispatch: (topic: string, detail?: unknown) => void;
+  [key: string]: unknown;
+}
+
+/** An app that is loading or running: everything teardown must release. */
+export interface RunningApp {
+  readonly name: string;
+  readonly sandbox: Sandbox;
+  readonly tree: AppTree;
+  readonly channel: AppChannel;
+  lifecycles?: Lifecycles<MicroAppProps>;
+  props: MicroAppProps;
+  /** Hands new host data to the app (`update` lifecycle and data listeners). */
+  update(data: unknown): void;
+}
+
+/** What {@link startApp} needs from the element. */
+export interface StartOptions {
+  name: string;
+  src: string;
+  route: string;
+  timeout: number;
+  data: unknown;
+  root: ShadowRoot;
+  signal: AbortSignal;
+  onMounting(): void;
+  /** Called as soon as the app has resources to release (its tree and sandbox). */
+  onApp(app: RunningApp): void;
+  send(topic: string, detail: unknown): void;
+}
+
+/**
+ * Loads and mounts one app: fetch and parse the entry, put its tree in the
+ * root, run its scripts in a fresh sandbox, fire `DOMContentLoaded` and
+ * `load`, then call its lifecycles if it has any. Rejects with a PorticoError,
+ * or with the signal's reason once aborted.
+ */
+export async function startApp(options: StartOptions): Promise<RunningApp> {
+  const { name, timeout, signal } = options;
+  const entry = await fetchEntry(options.src, { app: name, timeout, signal });
+  const parsed = parseEntry(entry.html, entry.url);
+  if (!parsed.document.body.childElementCount && !parsed.scripts.length && !parsed.document.head.childElementCount) {
+    throw new PorticoError(name, 'PORTICO_ENTRY_EMPTY', `entry ${entry.url} holds no elements`);
+  }
+  signal.throwIfAborted();
+  options.onMounting();
+
+  const { tree, scripts } = mountTree(options.root, parsed.document);
+  const channel = createAppChannel(name, options.data, options.send);
+  const publicPath = new URL('.', parsed.baseUrl).href;
+  const sandbox = createSandbox({
+    name,
+    url: parsed.baseUrl,
+    tree,
+    globals: {
+      ...compatGlobals({ name, url: entry.url, publicPath, baseRoute: options.route }),
+      __PORTICO__: channel.api,
+      microApp: microAppGlobal(channel.api),
+      $wujie: wujieGlobal(channel.api),
+    },
+  });
+  const app: RunningApp = {
+    name,
+    sandbox,
+    tree,
+    channel,
+    props: propsFor(name, tree.body, options.data, channel),
+    update(data) {
+      channel.setData(data);
+      app.props = propsFor(name, tree.body, data, channel);
+      void callHook(app.lifecycles?.update, app.props, timeout);
+    },
+  };
+  options.onApp(app);
+
+  await runScripts(parsed.scripts, { app: name, sandbox, elements: scripts, signal, fetchText: fetchScript });
+  await whenLoaded(tree.root, Math.min(timeout, 10_000));
+  signal.throwIfAborted();
+  sandbox.setReadyState('complete');
+  sandbox.fire('window', 'load');
+
+  app.lifecycles = findLifecycles({
+    name,
+    globals: sandbox.globals,
+    registered: channel.registered,
+    lastAssigned: sandbox.lastAssigned(),
+  }) as Lifecycles<MicroAppProps> | undefined;
+  await lifecycle(app, 'bootstrap', timeout);
+  signal.throwIfAborted();
+  await lifecycle(app, 'mount', timeout);
+  return app;
+}
+
+async function lifecycle(app: RunningApp, hook: 'bootstrap' | 'mount', timeout: number): Promise<void> {
+  let outcome: 'done' | 'timeout';
+  try {
+    outcome = await callHook(app.lifecycles?.[hook], app.props, timeout);
+  } catch (error) {
+    throw toPorticoError(app.name, 'PORTICO_LIFECYCLE_REJECTED', `${hook}() rejected`, error);
+  }
+  if (outcome === 'timeout') {
+    throw new PorticoError(app.name, 'PORTICO_LIFECYCLE_TIMEOUT', `${hook}() did not settle within ${timeout} ms`);
+  }
+}
+
+function propsFor(name: string, container: HTMLElement, data: unknown, channel: AppChannel): MicroAppProps {
+  const spread = data && typeof data === 'object' && !Array.isArray(data) ? structuredClone(data) : {};
+  return { ...spread, name, container, data: channel.api.data, dispatch: channel.api.dispatch };
+}
+
+async function fetchScript(url: string, signal: AbortSignal): Promise<string> {
+  const response = await fetch(url, { signal, mode: 'cors' });
+  if (!response.ok) throw new Error(`answered ${response.status}`);
+  return response.text();
+}

@@ -1,0 +1,29 @@
+import { PorticoError, toPorticoError } from '../errors.js';
+import { callHook } from '../loader/lifecycles.js';
+import type { RunningApp } from './start-app.js';
+
+/**
+ * Tears an app down completely: its `unmount` lifecycle (when it was
+ * mounted), its `pagehide`/`unload` listeners, then its sandbox (timers,
+ * listeners, globals) and its tree (DOM and styles). Never throws: an
+ * unmount that fails is returned for reporting, and teardown goes on.
+ */
+export async function stopApp(app: RunningApp, options: { callUnmount: boolean; timeout: number }): Promise<PorticoError | undefined> {
+  let error: PorticoError | undefined;
+  if (options.callUnmount && app.lifecycles?.unmount) {
+    try {
+      const outcome = await callHook(app.lifecycles.unmount, app.props, options.timeout);
+      if (outcome === 'timeout') {
+        error = new PorticoError(app.name, 'PORTICO_LIFECYCLE_TIMEOUT', `unmount() did not settle within ${options.timeout} ms`);
+      }
+    } catch (thrown) {
+      error = toPorticoError(app.name, 'PORTICO_LIFECYCLE_REJECTED', 'unmount() rejected', thrown);
+    }
+  }
+  app.sandbox.fire('window', 'pagehide');
+  app.sandbox.fire('window', 'unload');
+  app.channel.dispose();
+  app.sandbox.dispose();
+  app.tree.html.remove();
+  return error;
+}

@@ -1,0 +1,60 @@
+/**
+ * Stable error codes. They are public API: hosts switch on them, docs link to
+ * them, and tests assert them. Never renumber or rename one.
+ */
+export type PorticoErrorCode =
+  | 'PORTICO_ENTRY_HTTP'
+  | 'PORTICO_ENTRY_NETWORK'
+  | 'PORTICO_ENTRY_TIMEOUT'
+  | 'PORTICO_ENTRY_NOT_HTML'
+  | 'PORTICO_ENTRY_EMPTY'
+  | 'PORTICO_SCRIPT_HTTP'
+  | 'PORTICO_SCRIPT_SYNTAX'
+  | 'PORTICO_SCRIPT_THROW'
+  | 'PORTICO_MODULE_UNSUPPORTED'
+  | 'PORTICO_LIFECYCLE_REJECTED'
+  | 'PORTICO_LIFECYCLE_TIMEOUT'
+  | 'PORTICO_ATTRIBUTE_MISSING';
+
+/** What to do about each code, appended to the message so the fix travels with the error. */
+const ADVICE: Record<PorticoErrorCode, string> = {
+  PORTICO_ENTRY_HTTP: 'Check that the src URL is right and that the sub-app server is up.',
+  PORTICO_ENTRY_NETWORK:
+    'The entry could not be fetched: the server is unreachable or does not send CORS headers (Access-Control-Allow-Origin) to this origin.',
+  PORTICO_ENTRY_TIMEOUT: 'The entry took longer than the timeout attribute allows; raise it or fix the server.',
+  PORTICO_ENTRY_NOT_HTML: 'The src must point at an HTML page (Content-Type text/html), not at a script or data.',
+  PORTICO_ENTRY_EMPTY: 'The entry answered, but with no HTML content to mount.',
+  PORTICO_SCRIPT_HTTP: 'A script of the sub-app could not be fetched; check its URL and CORS headers.',
+  PORTICO_SCRIPT_SYNTAX: 'A script of the sub-app does not parse; check the build that produced it.',
+  PORTICO_SCRIPT_THROW: "A script of the sub-app threw while it ran; the error's cause holds the original exception.",
+  PORTICO_MODULE_UNSUPPORTED: 'This build of Portico cannot run module scripts in the sandbox yet.',
+  PORTICO_LIFECYCLE_REJECTED: "A lifecycle function of the sub-app threw or rejected; see the error's cause.",
+  PORTICO_LIFECYCLE_TIMEOUT: 'A lifecycle function of the sub-app did not settle in time.',
+  PORTICO_ATTRIBUTE_MISSING: 'Give the <micro-app> element both a name and a src attribute.',
+};
+
+/**
+ * The one error type Portico raises and reports. Its message names the
+ * library, the app and a stable code, then says how to fix it:
+ * `[portico] app "orders": entry https://… answered 404 (PORTICO_ENTRY_HTTP). Check that …`
+ */
+export class PorticoError extends Error {
+  override name = 'PorticoError';
+  /** The stable code, e.g. `PORTICO_ENTRY_HTTP`. */
+  readonly code: PorticoErrorCode;
+  /** The `name` of the `<micro-app>` the error belongs to. */
+  readonly app: string;
+
+  constructor(app: string, code: PorticoErrorCode, what: string, cause?: unknown) {
+    super(`[portico] app "${app}": ${what} (${code}). ${ADVICE[code]}`, cause === undefined ? undefined : { cause });
+    this.code = code;
+    this.app = app;
+  }
+}
+
+/** Wraps anything thrown into a PorticoError, keeping an existing one as it is. */
+export function toPorticoError(app: string, code: PorticoErrorCode, what: string, thrown: unknown): PorticoError {
+  if (thrown instanceof PorticoError) return thrown;
+  const detail = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
+  return new PorticoError(app, code, `${what}: ${detail}`, thrown);
+}

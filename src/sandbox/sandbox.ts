@@ -1,0 +1,125 @@
+import { runScript, type ScriptContext } from './evaluate.js';
+import { createLocalEvents } from './local-events.js';
+import { patchListeners } from './patchers/listeners.js';
+import { patchTimers } from './patchers/timers.js';
+import { createProxyDocument, type AppTree } from './proxy-document.js';
+import { createProxyWindow } from './proxy-window.js';
+import type { Disposer, LocalEvents, PatchTarget, Patcher, SandboxOverrides } from './types.js';
+
+/** Options for {@link createSandbox}. */
+export interface SandboxOptions {
+  /** The app's name, for error messages. */
+  name: string;
+  /** The URL the app's document "is at": its entry's final URL. */
+  url: string;
+  /** The app's own tree inside its shadow root. */
+  tree: AppTree;
+  /** Globals the app finds already set (compatibility flags, public paths, APIs). */
+  globals?: Record<string, unknown>;
+  /** Extra patchers, run after the built-in ones. */
+  patchers?: readonly Patcher[];
+}
+
+/** One app's isolated global environment. */
+export interface Sandbox {
+  /** The app's `window`. */
+  readonly window: Window & typeof globalThis;
+  /** The app's `document`. */
+  readonly document: Document;
+  /** The globals the app created (its own, not the host's). */
+  readonly globals: Record<PropertyKey, unknown>;
+  /** Runs a classic script as the app's code: globals, `this`, `document` are the sandbox's. */
+  run(code: string, url: string, currentScript?: HTMLScriptElement | null): void;
+  /** Sets `document.readyState` as the app sees it, firing `readystatechange`. */
+  setReadyState(state: DocumentReadyState): void;
+  /** Fires one of the app's simulated page-lifecycle events. */
+  fire(target: 'window' | 'document', type: string): void;
+  /** The last global the app created, for UMD lifecycle discovery. */
+  lastAssigned(): PropertyKey | undefined;
+  /** Releases everything the app holds: timers, listeners, globals. Idempotent. */
+  dispose(): void;
+}
+
+const BUILT_IN_PATCHERS: readonly Patcher[] = [patchTimers, patchListeners];
+
+/**
+ * Creates a sandbox: a proxy window and document over the real ones, with
+ * timers and listeners recorded so {@link Sandbox.dispose} can release them.
+ * Nothing here changes the host's own globals or prototypes.
+ */
+export function createSandbox(options: SandboxOptions): Sandbox {
+  const overrides: SandboxOverrides = { window: new Map(), document: new Map() };
+  const win = createProxyWindow(window, overrides, () => doc);
+  const { proxy: doc, own: docOwn } = createProxyDocument(document, options.tree, overrides, () => win.proxy);
+  const local = createLocalEvents({ window: { self: win.proxy, handlers: win.own }, document: { self: doc, handlers: docOwn } });
+  const context: ScriptContext = { scope: win.scope, lex: (name, get, set) => publish(win.own, name, get, set) };
+  const evaluate = (code: string, url: string) => runScript(code, url, win.proxy, context);
+
+  overrides.document.set('readyState', 'loading');
+  overrides.document.set('currentScript', null);
+  overrides.document.set('baseURI', options.url);
+  Object.assign(win.own, options.globals);
+
+  const target: PatchTarget = { name: options.name, window: win.proxy, document: doc, overrides, local: local as LocalEvents, evaluate };
+  const disposers: Disposer[] = [];
+  for (const patch of [...BUILT_IN_PATCHERS, ...(options.patchers ?? [])]) disposers.push(patch(target));
+  let disposed = false;
+
+  return {
+    window: win.proxy,
+    document: doc,
+    globals: win.own,
+    run(code, url, currentScript = null) {
+      overrides.document.set('currentScript', currentScript);
+      try {
+        evaluate(code, url);
+      } finally {
+        overrides.document.set('currentScript', null);
+      }
+    },
+    setReadyState(state) {
+      overrides.document.set('readyState', state);
+      local.dispatch('document', 'readystatechange');
+    },
+    fire: (which, type) => local.dispatch(which, type),
+    lastAssigned: win.lastAssigned,
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      for (const dispose of disposers.reverse()) dispose();
+      local.clear();
+      for (const key of Reflect.ownKeys(win.own)) delete win.own[key];
+    },
+  };
+}
+
+/**
+ * Defines a script's top-level binding on the sandbox as a live accessor. The
+ * re-entrancy guard makes a mistaken name harmless: its accessor would
+ * otherwise resolve to itself through the `with` scope.
+ */
+function publish(own: Record<PropertyKey, unknown>, name: string, get: () => unknown, set: (value: unknown) => void): void {
+  let busy = false;
+  Object.defineProperty(own, name, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      if (busy) return undefined;
+      busy = true;
+      try {
+        return get();
+      } finally {
+        busy = false;
+      }
+    },
+    set(value) {
+      if (busy) return;
+      busy = true;
+      try {
+        set(value);
+      } finally {
+        busy = false;
+      }
+    },
+  });
+}

@@ -1,0 +1,264 @@
+/**
+ * Finds the names a classic script declares at its top level with
+ * `function`, `async function`, `function*`, `class`, `let` and `const`.
+ *
+ * Why: Portico runs a classic script inside `with (sandbox) { … }` so that
+ * free identifiers and `var` assignments land on the sandbox window. A
+ * `function`/`class`/`let`/`const` declaration, however, binds inside that
+ * block and would be invisible to the app's next script (natively they are
+ * globals). Knowing the names lets the evaluator publish live bindings for
+ * them on the sandbox.
+ *
+ * This is a tokenizer, not a parser: it tracks strings, comments, template
+ * literals, regular expressions and bracket depth, and reads declarations
+ * only at depth 0. When the input does not tokenize cleanly it returns an
+ * empty list; a missed name only hides a global, a wrong one could shadow one.
+ */
+export function scanTopLevelDeclarations(code: string): string[] {
+  try {
+    return new Scanner(code).run();
+  } catch {
+    return [];
+  }
+}
+
+type Kind = 'name' | 'punct' | 'value';
+interface Token {
+  kind: Kind;
+  text: string;
+  newlineBefore: boolean;
+  depth: number;
+}
+
+const REGEX_AFTER_WORD = new Set([
+  'return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await',
+]);
+const ID_START = /[A-Za-z_$\u0080-\uffff]/;
+const ID_PART = /[\w$\u0080-\uffff]/;
+
+class Scanner {
+  readonly #src: string;
+  #i = 0;
+  readonly #stack: string[] = [];
+  #prev: Token | undefined;
+  readonly #names: string[] = [];
+  // Declaration state: what the next depth-0 tokens mean.
+  #mode: 'none' | 'fn' | 'class' | 'binding' | 'pattern' | 'after-binding' | 'init' = 'none';
+  #patternBase = 0;
+  #skipDefault = -1;
+  #candidate: string | undefined;
+
+  constructor(src: string) {
+    this.#src = src;
+  }
+
+  run(): string[] {
+    let token: Token | undefined;
+    while ((token = this.#next())) {
+      this.#declare(token);
+      this.#prev = token;
+    }
+    if (this.#stack.length) throw new Error('unbalanced');
+    return [...new Set(this.#names)];
+  }
+
+  #atStatementStart(t: Token): boolean {
+    const p = this.#prev;
+    if (t.depth !== 0) return false;
+    if (!p) return true;
+    if (p.kind === 'punct') return p.text === ';' || p.text === '}' || (t.newlineBefore && (p.text === ')' || p.text === ']'));
+    return t.newlineBefore && !REGEX_AFTER_WORD.has(p.text);
+  }
+
+  #declare(t: Token): void {
+    const p = this.#prev;
+    switch (this.#mode) {
+      case 'fn':
+        if (t.text === '*') return;
+        if (t.kind === 'name') this.#names.push(t.text);
+        this.#mode = 'none';
+        return;
+      case 'class':
+        if (t.kind === 'name' && t.text !== 'extends') this.#names.push(t.text);
+        this.#mode = 'none';
+        return;
+      case 'binding':
+        if (t.kind === 'name') {
+          this.#names.push(t.text);
+          this.#mode = 'after-binding';
+        } else if (t.text === '{' || t.text === '[') {
+          this.#patternBase = t.depth;
+          this.#mode = 'pattern';
+        } else this.#mode = 'none';
+        return;
+      case 'pattern':
+        return this.#pattern(t);
+      case 'after-binding':
+        if (t.text === '=') this.#mode = 'init';
+        else if (t.text === ',') this.#mode = 'binding';
+        else {
+          this.#mode = 'none';
+          if (t.text !== ';') this.#statement(t);
+        }
+        return;
+      case 'init':
+        if (t.depth === 0 && t.text === ',') this.#mode = 'binding';
+        else if (t.depth === 0 && t.text === ';') this.#mode = 'none';
+        else if (t.depth === 0 && t.newlineBefore && t.kind === 'name' && p && p.kind !== 'punct' && !REGEX_AFTER_WORD.has(p.text) && !['in', 'of', 'instanceof'].includes(t.text)) {
+          this.#mode = 'none';
+          this.#statement(t);
+        }
+        return;
+      case 'none':
+        this.#statement(t);
+    }
+  }
+
+  #statement(t: Token): void {
+    if (t.kind !== 'name' || !this.#atStatementStart(t)) {
+      // `async function f` at a statement start: `function` follows `async`.
+      if (t.text === 'function' && t.depth === 0 && this.#prev?.text === 'async' && !t.newlineBefore && this.#asyncAtStart) {
+        this.#mode = 'fn';
+      }
+      this.#asyncAtStart = false;
+      return;
+    }
+    this.#asyncAtStart = t.text === 'async';
+    if (t.text === 'function') this.#mode = 'fn';
+    else if (t.text === 'class') this.#mode = 'class';
+    else if (t.text === 'let' || t.text === 'const') this.#mode = 'binding';
+  }
+  #asyncAtStart = false;
+
+  /** Inside `{ a, b: c, d = 1, ...e }` or `[f, , g]`: collect the bound names. */
+  #pattern(t: Token): void {
+    if (this.#skipDefault >= 0) {
+      if (t.depth === this.#skipDefault && (t.text === ',' || t.text === '}' || t.text === ']')) this.#skipDefault = -1;
+      else return;
+    }
+    if (this.#candidate !== undefined) {
+      if (t.text !== ':' && t.text !== '(') this.#names.push(this.#candidate);
+      this.#candidate = undefined;
+    }
+    if (t.kind === 'name') this.#candidate = t.text;
+    else if (t.text === '=') this.#skipDefault = t.depth;
+    if ((t.text === '}' || t.text === ']') && t.depth === this.#patternBase) this.#mode = 'after-binding';
+  }
+
+  /** Reads one token; depth is the bracket depth it sits at (a closing bracket reports its opener's depth). */
+  #next(): Token | undefined {
+    const src = this.#src;
+    let newlineBefore = false;
+    for (;;) {
+      const c = src[this.#i];
+      if (c === undefined) return undefined;
+      if (c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029') {
+        newlineBefore = true;
+        this.#i++;
+      } else if (c === ' ' || c === '\t' || c === '\f' || c === '\v' || c === '\ufeff' || c === '\u00a0') this.#i++;
+      else if (c === '/' && src[this.#i + 1] === '/') this.#i = skipTo(src, '\n', this.#i);
+      else if (c === '/' && src[this.#i + 1] === '*') {
+        const end = src.indexOf('*/', this.#i + 2);
+        if (end < 0) throw new Error('comment');
+        if (/[\n\r]/.test(src.slice(this.#i, end))) newlineBefore = true;
+        this.#i = end + 2;
+      } else break;
+    }
+    const start = this.#i;
+    const c = src[start]!;
+    const make = (kind: Kind, depth = this.#stack.length): Token => ({ kind, text: src.slice(start, this.#i), newlineBefore, depth });
+    if (ID_START.test(c) || c === '\\') {
+      this.#i++;
+      while (this.#i < src.length && (ID_PART.test(src[this.#i]!) || src[this.#i] === '\\')) this.#i++;
+      return make('name');
+    }
+    if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(src[start + 1] ?? ''))) {
+      this.#i++;
+      while (this.#i < src.length && /[\w.]/.test(src[this.#i]!)) this.#i++;
+      return make('value');
+    }
+    if (c === '"' || c === "'") {
+      this.#i = skipString(src, start, c);
+      return make('value');
+    }
+    if (c === '`') {
+      this.#i = this.#template(start + 1);
+      return make('value');
+    }
+    if (c === '}' && this.#stack.at(-1) === '${') {
+      this.#stack.pop();
+      this.#i = this.#template(start + 1);
+      return make('value');
+    }
+    if (c === '/' && this.#regexAllowed()) {
+      this.#i = skipRegex(src, start);
+      return make('value');
+    }
+    this.#i++;
+    if (c === '{' || c === '(' || c === '[') {
+      const token = make('punct');
+      this.#stack.push(c);
+      return token;
+    }
+    if (c === '}' || c === ')' || c === ']') {
+      const open = this.#stack.pop();
+      if (open !== { '}': '{', ')': '(', ']': '[' }[c]) throw new Error('unbalanced');
+      return make('punct');
+    }
+    return make('punct');
+  }
+
+  #regexAllowed(): boolean {
+    const p = this.#prev;
+    if (!p) return true;
+    if (p.kind === 'value') return false;
+    if (p.kind === 'name') return REGEX_AFTER_WORD.has(p.text);
+    return p.text !== ')' && p.text !== ']';
+  }
+
+  /** Scans template text from `i` to its closing backtick, or to a `${`, which opens an expression. */
+  #template(i: number): number {
+    const src = this.#src;
+    for (; i < src.length; i++) {
+      const c = src[i];
+      if (c === '\\') i++;
+      else if (c === '`') return i + 1;
+      else if (c === '$' && src[i + 1] === '{') {
+        this.#stack.push('${');
+        return i + 2;
+      }
+    }
+    throw new Error('template');
+  }
+}
+
+function skipTo(src: string, char: string, i: number): number {
+  const end = src.indexOf(char, i);
+  return end < 0 ? src.length : end;
+}
+
+function skipString(src: string, start: number, quote: string): number {
+  for (let i = start + 1; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (c === quote) return i + 1;
+    else if (c === '\n') break;
+  }
+  throw new Error('string');
+}
+
+function skipRegex(src: string, start: number): number {
+  let inClass = false;
+  for (let i = start + 1; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (c === '[') inClass = true;
+    else if (c === ']') inClass = false;
+    else if (c === '/' && !inClass) {
+      i++;
+      while (i < src.length && /[a-z]/i.test(src[i]!)) i++;
+      return i;
+    } else if (c === '\n') break;
+  }
+  throw new Error('regex');
+}

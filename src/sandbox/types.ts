@@ -1,0 +1,45 @@
+/** Undoes one patch. Teardown runs the disposers in reverse order of creation. */
+export type Disposer = () => void;
+
+/**
+ * The sandbox-local overrides a patcher installs. Patchers never touch the
+ * host's globals or prototypes: they add entries here, which the proxy window
+ * and proxy document consult before falling through to the real objects.
+ */
+export interface SandboxOverrides {
+  /** Properties of the app's `window` that differ from the host's. */
+  readonly window: Map<PropertyKey, unknown>;
+  /** Properties of the app's `document` that differ from the host's. */
+  readonly document: Map<PropertyKey, unknown>;
+}
+
+/** What a patcher is handed: the app's views and the place to put its overrides. */
+export interface PatchTarget {
+  /** The app's name, for error messages. */
+  readonly name: string;
+  /** The app's proxy `window` (what its code sees as `window`, `self`, `globalThis`). */
+  readonly window: Window & typeof globalThis;
+  /** The app's proxy `document`. */
+  readonly document: Document;
+  readonly overrides: SandboxOverrides;
+  /** Dispatches an event to the app's own `load`/`DOMContentLoaded`/… listeners. */
+  readonly local: LocalEvents;
+  /** Compiles a string of code against this sandbox (for `setTimeout('code')`). */
+  readonly evaluate: (code: string, url: string) => unknown;
+}
+
+/** A patcher installs sandbox-local behaviour and returns its undo. */
+export type Patcher = (target: PatchTarget) => Disposer;
+
+/**
+ * Events Portico simulates for the app instead of letting it hear the host's
+ * (`DOMContentLoaded`, `load`, `readystatechange`, `pagehide`, `unload`): the
+ * host's fired long ago, the app's happen when its scripts have run.
+ */
+export interface LocalEvents {
+  has(target: 'window' | 'document', type: string): boolean;
+  add(target: 'window' | 'document', type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  remove(target: 'window' | 'document', type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+  /** Calls the listeners for `type` on `target`, then the `on<type>` handler property if any. */
+  dispatch(target: 'window' | 'document', type: string): void;
+}

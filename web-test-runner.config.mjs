@@ -1,0 +1,49 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher, defaultReporter } from '@web/test-runner';
+import { startAppsServer } from './demo/apps/server.mjs';
+import { summaryReporter } from './scripts/summary-reporter.mjs';
+
+/** Sub-apps and fixtures are served from a second origin, so every load is a real cross-origin one. */
+const APPS_PORT = Number(process.env.PORTICO_APPS_PORT ?? 4301);
+let apps;
+
+export default {
+  files: ['src/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['production'] },
+  concurrency: 1,
+  testsFinishTimeout: 300_000,
+  browserStartTimeout: 60_000,
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+    {
+      name: 'portico-apps-server',
+      async serverStart() {
+        apps = await startAppsServer({ port: APPS_PORT });
+      },
+      async serverStop() {
+        await apps?.close();
+      },
+    },
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        args: [
+          '--headless=new',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+          '--disable-sync',
+          '--disable-quic',
+          '--disable-features=NetworkTimeServiceQuerying',
+        ],
+      },
+    }),
+  ],
+  testFramework: { config: { timeout: 15_000 } },
+  reporters: [defaultReporter(), summaryReporter()],
+};
