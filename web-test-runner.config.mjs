@@ -11,7 +11,7 @@ export default {
   files: ['src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 1,
-  testsFinishTimeout: 300_000,
+  testsFinishTimeout: 180_000,
   browserStartTimeout: 60_000,
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),

@@ -6,9 +6,9 @@ describe('<micro-app> loading an HTML entry', () => {
     const el = await mount('basic', `${APPS}/fixtures/basic/`);
     try {
       expect(el.status).to.equal('mounted');
-      expect(el.shadowRoot).to.equal(null);
+      expect(el.shadowRoot === null, 'shadowRoot is hidden').to.equal(true);
       expect((el as unknown as { renderRoot: unknown }).renderRoot).to.equal(el);
-      expect(document.getElementById('title')).to.equal(null);
+      expect(document.getElementById('title') === null, 'app DOM is not in the page').to.equal(true);
       const { root } = inside(el);
       expect(root.querySelector('h1')!.textContent).to.equal('Basic');
       expect(root.querySelector('html > body > h1')).to.not.equal(null);

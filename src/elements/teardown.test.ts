@@ -1,0 +1,76 @@
+import { expect } from '@open-wc/testing';
+import { APPS, inside, mount, nextEvent, sleep, unmount, until } from '../test/helpers.js';
+
+const KEYS = ['leaky-ticks', 'leaky-timeout', 'leaky-frames', 'leaky-window-pings', 'leaky-document-pings'];
+
+/** Runs the leaky fixture, checks it is alive, then applies `teardown` and checks nothing of it is left. */
+async function provesTeardown(teardown: (el: HTMLElement) => Promise<void>) {
+  for (const key of KEYS) localStorage.removeItem(key);
+  const el = await mount('leaky', `${APPS}/fixtures/leaky/`);
+  const { root, window: win } = inside(el);
+  const appHtml = root.querySelector('html')!;
+  expect(win!.leakyGlobal).to.equal('mine');
+  expect(win!.implicitGlobal).to.equal('oops');
+  for (const key of ['leakyGlobal', 'explicitGlobal', 'implicitGlobal', 'ticks']) expect(key in window, key).to.equal(false);
+  await until(() => Number(localStorage.getItem('leaky-ticks')) > 2, 3000, 'interval ticks');
+  window.dispatchEvent(new Event('leaky-ping'));
+  document.dispatchEvent(new Event('leaky-ping'));
+  expect(localStorage.getItem('leaky-window-pings')).to.equal('1');
+  expect(localStorage.getItem('leaky-document-pings')).to.equal('1');
+
+  await teardown(el);
+
+  const ticks = localStorage.getItem('leaky-ticks');
+  const frames = localStorage.getItem('leaky-frames');
+  window.dispatchEvent(new Event('leaky-ping'));
+  document.dispatchEvent(new Event('leaky-ping'));
+  await sleep(400);
+  expect(localStorage.getItem('leaky-ticks'), 'interval stopped').to.equal(ticks);
+  expect(localStorage.getItem('leaky-frames'), 'animation frames stopped').to.equal(frames);
+  expect(localStorage.getItem('leaky-timeout'), 'pending timeout cancelled').to.equal(null);
+  expect(localStorage.getItem('leaky-window-pings'), 'window listener removed').to.equal('1');
+  expect(localStorage.getItem('leaky-document-pings'), 'document listener removed').to.equal('1');
+  expect(win!.leakyGlobal, 'sandbox globals dropped').to.equal(undefined);
+  expect(win!.explicitGlobal).to.equal(undefined);
+  expect(appHtml.isConnected, 'app DOM removed').to.equal(false);
+  expect(root.getElementById('ticks') === null, 'app DOM removed').to.equal(true);
+  for (const key of ['leakyGlobal', 'explicitGlobal', 'implicitGlobal']) expect(key in window, key).to.equal(false);
+  el.remove();
+}
+
+describe('teardown leaves nothing of the app', () => {
+  it('when the element is removed', () =>
+    provesTeardown(async (el) => {
+      const done = nextEvent(el, 'micro-app-unmounted');
+      el.remove();
+      await done;
+    }));
+
+  it('when src changes, and the new app mounts in its place', () =>
+    provesTeardown(async (el) => {
+      const remounted = nextEvent(el, 'micro-app-mounted');
+      el.setAttribute('src', `${APPS}/fixtures/basic/`);
+      await remounted;
+      expect(inside(el as never).root.getElementById('title')!.textContent).to.equal('Basic');
+    }));
+
+  it('when name changes', () =>
+    provesTeardown(async (el) => {
+      const remounted = nextEvent(el, 'micro-app-mounted');
+      el.setAttribute('name', 'leaky-renamed');
+      await remounted;
+      expect(inside(el as never).window!.leakyGlobal).to.equal('mine');
+      await unmount(el as never);
+    }));
+
+  it('keeps the app running when the element is only moved', async () => {
+    const el = await mount('moved', `${APPS}/fixtures/basic/`);
+    const other = document.createElement('section');
+    document.body.append(other);
+    other.append(el);
+    await sleep(50);
+    expect(el.status).to.equal('mounted');
+    await unmount(el);
+    other.remove();
+  });
+});
