@@ -11,12 +11,12 @@ export type MicroAppStatus = 'idle' | 'loading' | 'mounting' | 'mounted' | 'unmo
  * `error` and `unmounted` can start over (retry, new src).
  */
 const TRANSITIONS: Record<MicroAppStatus, readonly MicroAppStatus[]> = {
-  idle: ['loading'],
+  idle: ['loading', 'error'],
   loading: ['mounting', 'unmounting', 'error'],
   mounting: ['mounted', 'unmounting', 'error'],
   mounted: ['unmounting', 'error'],
   unmounting: ['unmounted', 'error'],
-  unmounted: ['loading'],
+  unmounted: ['loading', 'error'],
   error: ['loading', 'unmounting'],
 };
 

@@ -1,5 +1,6 @@
 import { runScript, type ScriptContext } from './evaluate.js';
 import { createLocalEvents } from './local-events.js';
+import { patchDynamicScripts } from './patchers/dynamic-scripts.js';
 import { patchListeners } from './patchers/listeners.js';
 import { patchTimers } from './patchers/timers.js';
 import { createProxyDocument, type AppTree } from './proxy-document.js';
@@ -40,7 +41,7 @@ export interface Sandbox {
   dispose(): void;
 }
 
-const BUILT_IN_PATCHERS: readonly Patcher[] = [patchTimers, patchListeners];
+const BUILT_IN_PATCHERS: readonly Patcher[] = [patchTimers, patchListeners, patchDynamicScripts];
 
 /**
  * Creates a sandbox: a proxy window and document over the real ones, with
@@ -53,14 +54,31 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const { proxy: doc, own: docOwn } = createProxyDocument(document, options.tree, overrides, () => win.proxy);
   const local = createLocalEvents({ window: { self: win.proxy, handlers: win.own }, document: { self: doc, handlers: docOwn } });
   const context: ScriptContext = { scope: win.scope, lex: (name, get, set) => publish(win.own, name, get, set) };
-  const evaluate = (code: string, url: string) => runScript(code, url, win.proxy, context);
+  const evaluate = (code: string, url: string, currentScript: HTMLScriptElement | null = null) => {
+    const previous = overrides.document.get('currentScript');
+    overrides.document.set('currentScript', currentScript);
+    try {
+      runScript(code, url, win.proxy, context);
+    } finally {
+      overrides.document.set('currentScript', previous);
+    }
+  };
 
   overrides.document.set('readyState', 'loading');
   overrides.document.set('currentScript', null);
   overrides.document.set('baseURI', options.url);
   Object.assign(win.own, options.globals);
 
-  const target: PatchTarget = { name: options.name, window: win.proxy, document: doc, overrides, local: local as LocalEvents, evaluate };
+  const target: PatchTarget = {
+    name: options.name,
+    window: win.proxy,
+    document: doc,
+    overrides,
+    local: local as LocalEvents,
+    evaluate,
+    tree: options.tree,
+    baseUrl: options.url,
+  };
   const disposers: Disposer[] = [];
   for (const patch of [...BUILT_IN_PATCHERS, ...(options.patchers ?? [])]) disposers.push(patch(target));
   let disposed = false;
@@ -69,14 +87,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     window: win.proxy,
     document: doc,
     globals: win.own,
-    run(code, url, currentScript = null) {
-      overrides.document.set('currentScript', currentScript);
-      try {
-        evaluate(code, url);
-      } finally {
-        overrides.document.set('currentScript', null);
-      }
-    },
+    run: evaluate,
     setReadyState(state) {
       overrides.document.set('readyState', state);
       local.dispatch('document', 'readystatechange');

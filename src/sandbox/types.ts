@@ -1,3 +1,5 @@
+import type { AppTree } from './proxy-document.js';
+
 /** Undoes one patch. Teardown runs the disposers in reverse order of creation. */
 export type Disposer = () => void;
 
@@ -24,8 +26,12 @@ export interface PatchTarget {
   readonly overrides: SandboxOverrides;
   /** Dispatches an event to the app's own `load`/`DOMContentLoaded`/… listeners. */
   readonly local: LocalEvents;
-  /** Compiles a string of code against this sandbox (for `setTimeout('code')`). */
-  readonly evaluate: (code: string, url: string) => unknown;
+  /** Runs a string of code as a classic script of the app, with `document.currentScript` set to `currentScript`. */
+  readonly evaluate: (code: string, url: string, currentScript?: HTMLScriptElement | null) => void;
+  /** The app's own tree in its shadow root. */
+  readonly tree: AppTree;
+  /** The URL relative references of the app resolve against. */
+  readonly baseUrl: string;
 }
 
 /** A patcher installs sandbox-local behaviour and returns its undo. */
