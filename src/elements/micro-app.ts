@@ -1,4 +1,4 @@
-import { ReactiveElement, type PropertyValues } from 'lit';
+import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import { PorticoError, toPorticoError } from '../errors.js';
 import { MicroAppErrorEvent, MicroAppMessageEvent, MicroAppStatusEvent } from './events.js';
 import { Lifecycle, type MicroAppStatus } from './lifecycle.js';
