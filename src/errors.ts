@@ -11,7 +11,6 @@ export type PorticoErrorCode =
   | 'PORTICO_SCRIPT_HTTP'
   | 'PORTICO_SCRIPT_SYNTAX'
   | 'PORTICO_SCRIPT_THROW'
-  | 'PORTICO_MODULE_UNSUPPORTED'
   | 'PORTICO_LIFECYCLE_REJECTED'
   | 'PORTICO_LIFECYCLE_TIMEOUT'
   | 'PORTICO_ATTRIBUTE_MISSING';
@@ -27,7 +26,6 @@ const ADVICE: Record<PorticoErrorCode, string> = {
   PORTICO_SCRIPT_HTTP: 'A script of the sub-app could not be fetched; check its URL and CORS headers.',
   PORTICO_SCRIPT_SYNTAX: 'A script of the sub-app does not parse; check the build that produced it.',
   PORTICO_SCRIPT_THROW: "A script of the sub-app threw while it ran; the error's cause holds the original exception.",
-  PORTICO_MODULE_UNSUPPORTED: 'This build of Portico cannot run module scripts in the sandbox yet.',
   PORTICO_LIFECYCLE_REJECTED: "A lifecycle function of the sub-app threw or rejected; see the error's cause.",
   PORTICO_LIFECYCLE_TIMEOUT: 'A lifecycle function of the sub-app did not settle in time.',
   PORTICO_ATTRIBUTE_MISSING: 'Give the <micro-app> element both a name and a src attribute.',

@@ -2,6 +2,7 @@ import { createAppChannel, type AppChannel } from '../bus/app-channel.js';
 import { PorticoError, toPorticoError } from '../errors.js';
 import { fetchEntry } from '../loader/fetch-entry.js';
 import { callHook, findLifecycles, type Lifecycles } from '../loader/lifecycles.js';
+import { createModuleScope, type ModuleScope } from '../loader/module-loader.js';
 import { mountTree } from '../loader/mount-tree.js';
 import { parseEntry } from '../loader/parse-entry.js';
 import { runScripts } from '../loader/run-scripts.js';
@@ -30,6 +31,8 @@ export interface RunningApp {
   readonly sandbox: Sandbox;
   readonly tree: AppTree;
   readonly channel: AppChannel;
+  /** The app's ES-module instance scope, if it has module scripts. */
+  modules?: ModuleScope;
   lifecycles?: Lifecycles<MicroAppProps>;
   props: MicroAppProps;
   /** Hands new host data to the app (`update` lifecycle and data listeners). */
@@ -95,7 +98,15 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   };
   options.onApp(app);
 
-  await runScripts(parsed.scripts, { app: name, sandbox, elements: scripts, signal, fetchText: fetchScript });
+  await runScripts(parsed.scripts, {
+    app: name,
+    sandbox,
+    elements: scripts,
+    signal,
+    fetchText: fetchScript,
+    baseUrl: parsed.baseUrl,
+    modules: () => (app.modules ??= createModuleScope(() => sandbox.moduleBindings())),
+  });
   await whenLoaded(tree.root, Math.min(timeout, 10_000));
   signal.throwIfAborted();
   sandbox.setReadyState('complete');

@@ -24,6 +24,7 @@ export async function stopApp(app: RunningApp, options: { callUnmount: boolean; 
   app.sandbox.fire('window', 'unload');
   app.channel.dispose();
   app.sandbox.dispose();
+  app.modules?.release();
   app.tree.html.remove();
   return error;
 }

@@ -1,6 +1,7 @@
-import { PorticoError, toPorticoError } from '../errors.js';
+import { toPorticoError } from '../errors.js';
 import { compileScript } from '../sandbox/evaluate.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
+import type { ModuleScope } from './module-loader.js';
 import type { EntryScript } from './parse-entry.js';
 
 /** Options for {@link runScripts}. */
@@ -11,6 +12,10 @@ export interface RunScriptsOptions {
   elements: readonly HTMLScriptElement[];
   signal: AbortSignal;
   fetchText: (url: string, signal: AbortSignal) => Promise<string>;
+  /** Where `type="module"` scripts run; created on first use. */
+  modules: () => ModuleScope;
+  /** The URL inline module scripts resolve their imports against. */
+  baseUrl: string;
 }
 
 /**
@@ -18,23 +23,22 @@ export interface RunScriptsOptions {
  * sandbox:
  * - every external script starts downloading at once (like the preload scanner);
  * - classic and inline scripts run in document order, each after the previous;
- * - `defer` scripts run after those, in order, then `DOMContentLoaded` fires;
+ * - `defer` and module scripts run after those, in document order, then
+ *   `DOMContentLoaded` fires (modules through es-module-shims, see module-loader.ts);
  * - `async` scripts run as soon as they arrive, in any order, before `load`.
  * A script that fails to load or throws rejects with a PorticoError; removal
  * (the signal) stops the run between scripts.
  */
 export async function runScripts(scripts: readonly EntryScript[], options: RunScriptsOptions): Promise<{ entryIndex: number }> {
-  const { app, sandbox, signal } = options;
+  const { sandbox, signal } = options;
   const runnable = scripts.filter((s) => s.kind !== 'skip');
-  const module = runnable.find((s) => s.kind === 'module');
-  if (module) {
-    throw new PorticoError(app, 'PORTICO_MODULE_UNSUPPORTED', `module script ${module.src ?? '(inline)'} cannot run yet`);
-  }
-  const sources = new Map(runnable.map((s) => [s, s.src ? load(s.src, options) : Promise.resolve(s.text)] as const));
+  const classic = runnable.filter((s) => s.kind !== 'module');
+  const sources = new Map(classic.map((s) => [s, s.src ? load(s.src, options) : Promise.resolve(s.text)] as const));
   // Avoid unhandled-rejection noise for scripts whose turn never comes.
   for (const pending of sources.values()) pending.catch(() => undefined);
 
   const execute = async (script: EntryScript) => {
+    if (script.kind === 'module') return runModule(script, options);
     const code = await sources.get(script)!;
     signal.throwIfAborted();
     execute1(script, code, options);
@@ -43,7 +47,7 @@ export async function runScripts(scripts: readonly EntryScript[], options: RunSc
   const asyncRuns = runnable.filter((s) => s.kind === 'async').map(execute);
   for (const s of runnable.filter((s) => s.kind === 'classic')) await execute(s);
   sandbox.setReadyState('interactive');
-  for (const s of runnable.filter((s) => s.kind === 'defer')) await execute(s);
+  for (const s of runnable.filter((s) => s.kind === 'defer' || s.kind === 'module')) await execute(s);
   signal.throwIfAborted();
   sandbox.fire('document', 'DOMContentLoaded');
   sandbox.fire('window', 'DOMContentLoaded');
@@ -64,6 +68,24 @@ function execute1(script: EntryScript, code: string, { app, sandbox, elements }:
     sandbox.run(code, url, elements[script.index] ?? null);
   } catch (error) {
     throw toPorticoError(app, 'PORTICO_SCRIPT_THROW', `script ${name} threw`, error);
+  }
+}
+
+async function runModule(script: EntryScript, { app, modules, baseUrl, signal }: RunScriptsOptions): Promise<void> {
+  signal.throwIfAborted();
+  const name = script.src ?? `#${script.index} (inline module)`;
+  try {
+    await (script.src ? modules().importUrl(script.src) : modules().importInline(script.text, baseUrl, script.index));
+  } catch (error) {
+    if (signal.aborted) throw signal.reason;
+    const message = error instanceof Error ? error.message : String(error);
+    const code =
+      error instanceof SyntaxError
+        ? 'PORTICO_SCRIPT_SYNTAX'
+        : /\b[45]\d\d\b|Failed to fetch|Content-Type/.test(message)
+          ? 'PORTICO_SCRIPT_HTTP'
+          : 'PORTICO_SCRIPT_THROW';
+    throw toPorticoError(app, code, `module ${name} failed`, error);
   }
 }
 

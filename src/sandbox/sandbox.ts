@@ -35,6 +35,12 @@ export interface Sandbox {
   setReadyState(state: DocumentReadyState): void;
   /** Fires one of the app's simulated page-lifecycle events. */
   fire(target: 'window' | 'document', type: string): void;
+  /**
+   * The names an ES module of the app must see as the sandbox's rather than
+   * the host's (`window`, `document`, `setTimeout`…), with their values: a
+   * module cannot be wrapped in `with`, so these are imported into it.
+   */
+  moduleBindings(): Record<string, unknown>;
   /** The last global the app created, for UMD lifecycle discovery. */
   lastAssigned(): PropertyKey | undefined;
   /** Releases everything the app holds: timers, listeners, globals. Idempotent. */
@@ -94,6 +100,15 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     },
     fire: (which, type) => local.dispatch(which, type),
     lastAssigned: win.lastAssigned,
+    moduleBindings() {
+      const bindings: Record<string, unknown> = {};
+      for (const name of ['window', 'self', 'globalThis', 'top', 'parent', 'frames', 'location', 'history']) {
+        bindings[name] = (win.proxy as unknown as Record<string, unknown>)[name];
+      }
+      bindings.document = doc;
+      for (const [key, value] of overrides.window) if (typeof key === 'string') bindings[key] = value;
+      return bindings;
+    },
     dispose() {
       if (disposed) return;
       disposed = true;
