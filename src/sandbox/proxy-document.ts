@@ -1,4 +1,5 @@
 import { bindNative } from './bind-native.js';
+import { readOverride, writeOverride } from './proxy-window.js';
 import type { SandboxOverrides } from './types.js';
 
 /** The app's own document tree, inside its closed shadow root. */
@@ -53,7 +54,7 @@ export function createProxyDocument(
 
   proxy = new Proxy(own, {
     get(target, key) {
-      if (overrides.document.has(key)) return overrides.document.get(key);
+      if (overrides.document.has(key)) return readOverride(overrides.document.get(key));
       const scopedGetter = scoped[key];
       if (scopedGetter) return scopedGetter();
       if (Object.prototype.hasOwnProperty.call(target, key)) return target[key];
@@ -61,7 +62,7 @@ export function createProxyDocument(
     },
     set(target, key, value) {
       if (overrides.document.has(key)) {
-        overrides.document.set(key, value);
+        writeOverride(overrides.document, key, value);
         return true;
       }
       if (!LOCAL_WRITES.has(key) && key in real && !Object.prototype.hasOwnProperty.call(target, key)) {

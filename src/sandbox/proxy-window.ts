@@ -1,5 +1,5 @@
 import { bindNative } from './bind-native.js';
-import type { SandboxOverrides } from './types.js';
+import { OverrideAccessor, type SandboxOverrides } from './types.js';
 
 /** Names that must never hand out the real window: they answer the proxy itself. */
 const SELF_NAMES = new Set<PropertyKey>(['window', 'self', 'globalThis', 'top', 'parent', 'frames']);
@@ -37,14 +37,14 @@ export function createProxyWindow(
     get(target, key) {
       if (SELF_NAMES.has(key)) return proxy;
       if (key === 'document') return document();
-      if (overrides.window.has(key)) return overrides.window.get(key);
+      if (overrides.window.has(key)) return readOverride(overrides.window.get(key));
       if (Object.prototype.hasOwnProperty.call(target, key)) return Reflect.get(target, key, proxy);
       return bindNative(Reflect.get(real, key), real);
     },
     set(target, key, value) {
       if (!Object.prototype.hasOwnProperty.call(target, key)) last = key;
       if (overrides.window.has(key) && !Object.prototype.hasOwnProperty.call(target, key)) {
-        overrides.window.set(key, value);
+        writeOverride(overrides.window, key, value);
         return true;
       }
       const descriptor = Reflect.getOwnPropertyDescriptor(target, key);
@@ -96,4 +96,16 @@ export function createProxyWindow(
   });
 
   return { proxy, scope, own, lastAssigned: () => last };
+}
+
+/** The value of an override: an accessor's `get()`, or the stored value. */
+export function readOverride(value: unknown): unknown {
+  return value instanceof OverrideAccessor ? value.get() : value;
+}
+
+/** Writes an override: through an accessor's `set()`, or by storing the value. */
+export function writeOverride(map: Map<PropertyKey, unknown>, key: PropertyKey, value: unknown): void {
+  const current = map.get(key);
+  if (current instanceof OverrideAccessor) current.set(value);
+  else map.set(key, value);
 }

@@ -1,11 +1,12 @@
 import { runScript, type ScriptContext } from './evaluate.js';
 import { createLocalEvents } from './local-events.js';
 import { patchDynamicScripts } from './patchers/dynamic-scripts.js';
+import { patchHandlers } from './patchers/handlers.js';
 import { patchListeners } from './patchers/listeners.js';
 import { patchTimers } from './patchers/timers.js';
 import { createProxyDocument, type AppTree } from './proxy-document.js';
 import { createProxyWindow } from './proxy-window.js';
-import type { Disposer, LocalEvents, PatchTarget, Patcher, SandboxOverrides } from './types.js';
+import { OverrideAccessor, type Disposer, type LocalEvents, type PatchTarget, type Patcher, type SandboxOverrides } from './types.js';
 
 /** Options for {@link createSandbox}. */
 export interface SandboxOptions {
@@ -47,7 +48,7 @@ export interface Sandbox {
   dispose(): void;
 }
 
-const BUILT_IN_PATCHERS: readonly Patcher[] = [patchTimers, patchListeners, patchDynamicScripts];
+const BUILT_IN_PATCHERS: readonly Patcher[] = [patchTimers, patchListeners, patchHandlers, patchDynamicScripts];
 
 /**
  * Creates a sandbox: a proxy window and document over the real ones, with
@@ -106,7 +107,9 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         bindings[name] = (win.proxy as unknown as Record<string, unknown>)[name];
       }
       bindings.document = doc;
-      for (const [key, value] of overrides.window) if (typeof key === 'string') bindings[key] = value;
+      for (const [key, value] of overrides.window) {
+        if (typeof key === 'string' && !(value instanceof OverrideAccessor)) bindings[key] = value;
+      }
       return bindings;
     },
     dispose() {

@@ -4,6 +4,18 @@ import type { AppTree } from './proxy-document.js';
 export type Disposer = () => void;
 
 /**
+ * An override that computes its value: the proxies call `get` on read and
+ * `set` on write instead of storing the value (handler properties such as
+ * `window.onclick` need to act when assigned).
+ */
+export class OverrideAccessor {
+  constructor(
+    readonly get: () => unknown,
+    readonly set: (value: unknown) => void,
+  ) {}
+}
+
+/**
  * The sandbox-local overrides a patcher installs. Patchers never touch the
  * host's globals or prototypes: they add entries here, which the proxy window
  * and proxy document consult before falling through to the real objects.

@@ -1,0 +1,63 @@
+import { LOCAL_EVENT_TYPES } from '../local-events.js';
+import { OverrideAccessor, type Patcher } from '../types.js';
+
+/**
+ * Gives the app its own event-handler properties on `window` and `document`
+ * (`window.onresize = fn`, `document.onkeydown = fn`). Assigning one adds a
+ * listener on the real target that calls the handler with `this` set to the
+ * app's own window or document and honours `return false`; assigning null
+ * removes it; teardown removes them all. The host's own handler properties
+ * are never read or written. Page-lifecycle handlers (`onload`, …) are left
+ * to the simulated lifecycle, which reads them from the sandbox.
+ */
+export const patchHandlers: Patcher = (target) => {
+  const installed: Array<{ real: EventTarget; type: string; listener: EventListener }> = [];
+  const keys: Array<[Map<PropertyKey, unknown>, string]> = [];
+
+  for (const which of ['window', 'document'] as const) {
+    const real: EventTarget = which === 'window' ? window : document;
+    const self = which === 'window' ? target.window : target.document;
+    const overrides = which === 'window' ? target.overrides.window : target.overrides.document;
+    for (const key of handlerNames(real)) {
+      const type = key.slice(2);
+      if (LOCAL_EVENT_TYPES.has(type) || type === 'readystatechange') continue;
+      let handler: unknown = null;
+      const listener: EventListener = (event) => {
+        if (typeof handler !== 'function') return;
+        const result = handler.call(self, event);
+        if (result === false) event.preventDefault();
+      };
+      overrides.set(
+        key,
+        new OverrideAccessor(
+          () => handler,
+          (value) => {
+            const wasSet = typeof handler === 'function';
+            handler = typeof value === 'function' || (typeof value === 'object' && value !== null) ? value : null;
+            if (typeof handler === 'function' && !wasSet) {
+              real.addEventListener(type, listener);
+              installed.push({ real, type, listener });
+            } else if (typeof handler !== 'function' && wasSet) {
+              real.removeEventListener(type, listener);
+            }
+          },
+        ),
+      );
+      keys.push([overrides, key]);
+    }
+  }
+
+  return () => {
+    for (const { real, type, listener } of installed) real.removeEventListener(type, listener);
+    for (const [overrides, key] of keys) overrides.delete(key);
+  };
+};
+
+/** Every `on…` handler property the target has (its own and its prototypes'). */
+function handlerNames(real: EventTarget): string[] {
+  const names = new Set<string>();
+  for (let proto: object | null = real; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (const key of Object.getOwnPropertyNames(proto)) if (key.startsWith('on')) names.add(key);
+  }
+  return [...names];
+}
