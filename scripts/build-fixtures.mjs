@@ -2,12 +2,17 @@
  * Prepares the demo sub-apps served by demo/apps/server.mjs:
  *   - jquery: copies jquery.min.js into demo/apps/jquery/vendor/ (the app has no build step)
  *   - react:  runs webpack (demo/apps/react/webpack.config.cjs) into demo/apps/react/dist/
+ *   - vue:    runs Vite (demo/apps/vue/vite.config.mjs, `base: './'`) into demo/apps/vue/dist/
+ *   - vue-root: the same sources with Vite's default `base: '/'` (demo/apps/vue-root/vite.config.mjs)
+ *             into demo/apps/vue-root/dist/
+ *   - vendor: copies the UMD builds of real libraries the fixtures load into demo/fixtures/vendor/
  * Prints one summary line per app; exits with status 1 on any failure.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import webpack from 'webpack';
+import { build as viteBuild } from 'vite';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const APPS = path.join(ROOT, 'demo', 'apps');
@@ -20,6 +25,21 @@ async function buildJquery() {
   await fs.copyFile(source, path.join(vendor, 'jquery.min.js'));
   const { version } = require('jquery/package.json');
   return `copied jquery ${version} to ${path.relative(ROOT, vendor)}/`;
+}
+
+/** UMD bundles the real-library fixtures load as `../vendor/<file>` (the apps server does not serve node_modules). */
+const VENDOR = {
+  'lodash.min.js': 'lodash/lodash.min.js',
+  'moment.min.js': 'moment/min/moment.min.js',
+  'jquery.min.js': 'jquery/dist/jquery.min.js',
+  'vue.min.js': 'vue2/dist/vue.min.js',
+};
+
+async function buildVendor() {
+  const vendor = path.join(ROOT, 'demo', 'fixtures', 'vendor');
+  await fs.mkdir(vendor, { recursive: true });
+  for (const [file, source] of Object.entries(VENDOR)) await fs.copyFile(require.resolve(source), path.join(vendor, file));
+  return `copied ${Object.keys(VENDOR).join(', ')} to ${path.relative(ROOT, vendor)}/`;
 }
 
 async function buildReact() {
@@ -42,7 +62,25 @@ async function buildReact() {
   }
 }
 
-const builds = { jquery: buildJquery, react: buildReact };
+/** Runs a Vite production build from `demo/apps/<name>/vite.config.mjs`. */
+async function buildVite(name) {
+  const started = performance.now();
+  const result = await viteBuild({ configFile: path.join(APPS, name, 'vite.config.mjs'), logLevel: 'warn' });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((entry) => entry.output);
+  const scripts = outputs
+    .filter((item) => item.type === 'chunk')
+    .map((chunk) => `${chunk.fileName} ${(Buffer.byteLength(chunk.code) / 1024).toFixed(1)} KB`);
+  const outDir = path.join(APPS, name, 'dist');
+  return `vite built ${path.relative(ROOT, outDir)}/ in ${Math.round(performance.now() - started)} ms (${scripts.join(', ')})`;
+}
+
+const builds = {
+  jquery: buildJquery,
+  react: buildReact,
+  vue: () => buildVite('vue'),
+  'vue-root': () => buildVite('vue-root'),
+  vendor: buildVendor,
+};
 let failed = false;
 for (const [name, build] of Object.entries(builds)) {
   try {

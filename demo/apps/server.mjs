@@ -7,6 +7,8 @@
  *   /<name>/...          demo/apps/<name>/dist/... (or demo/apps/<name>/... when there is no dist)
  *   /fixtures/<name>/... demo/fixtures/<name>/...
  *   /cdn/...             cdn/...
+ *   /assets/...          demo/apps/vue-root/dist/assets/... (vue-root is built with Vite's default
+ *                        `base: '/'`, so its index.html at /vue-root/ points at /assets/...)
  *   /__fault/...         misbehaving responses for tests (see FAULTS below)
  *
  * Run directly with `node demo/apps/server.mjs [port]`.
@@ -111,6 +113,7 @@ function resolveFile(repoRoot, urlPath) {
   const [first, ...rest] = segments;
   if (first === 'cdn') return path.join(repoRoot, 'cdn', ...rest);
   if (first === 'fixtures') return path.join(repoRoot, 'demo', 'fixtures', ...rest);
+  if (first === 'assets') return path.join(repoRoot, 'demo', 'apps', 'vue-root', 'dist', 'assets', ...rest);
   const appDir = path.join(repoRoot, 'demo', 'apps', first);
   const distDir = path.join(appDir, 'dist');
   return path.join(isDirectory(distDir) ? distDir : appDir, ...rest);

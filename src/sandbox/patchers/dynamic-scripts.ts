@@ -1,4 +1,5 @@
 import type { Patcher } from '../types.js';
+import { wrapCreateElement } from './wrap-create-element.js';
 
 /** The `type` an app-created script carries while it waits: no browser runs it. */
 const INERT = 'text/x-portico-inert';
@@ -21,12 +22,8 @@ const CLASSIC = /^(|text\/javascript|application\/javascript|text\/ecmascript|ap
 export const patchDynamicScripts: Patcher = (target) => {
   const waiting = new WeakMap<HTMLScriptElement, { type: string }>();
   const controller = new AbortController();
-  const realCreateElement = document.createElement.bind(document);
-
-  target.overrides.document.set('createElement', function createElement(tagName: string, options?: ElementCreationOptions) {
-    const el = realCreateElement(tagName, options);
+  const unwrap = wrapCreateElement(target, (el) => {
     if (el instanceof HTMLScriptElement) makeInert(el, waiting);
-    return el;
   });
 
   const run = async (script: HTMLScriptElement, type: string) => {
@@ -66,7 +63,7 @@ export const patchDynamicScripts: Patcher = (target) => {
   return () => {
     controller.abort();
     observer.disconnect();
-    target.overrides.document.delete('createElement');
+    unwrap();
   };
 };
 
