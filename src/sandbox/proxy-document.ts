@@ -14,11 +14,13 @@ export interface AppTree {
 const LOCAL_WRITES = new Set<PropertyKey>(['title']);
 
 /**
- * Builds the `document` an app sees: a Proxy over the real document whose
- * tree-facing members (`body`, `head`, `documentElement`, `getElementById`,
- * `querySelector*`, `getElementsBy*`, `activeElement`, `contains`) answer from
- * the app's own tree in its shadow root, and whose other members (`createElement`,
- * `cookie`, …) are the host document's, bound so they can be called unbound.
+ * Builds the `document` an app sees. Its tree-facing members (`body`,
+ * `head`, `documentElement`, `getElementById`, `querySelector*`,
+ * `getElementsBy*`, `activeElement`, `contains`) answer from the app's own
+ * tree in its shadow root; they are own members of an ordinary object, so
+ * `document.getElementById(id)` costs one ordinary lookup. Everything else
+ * (`createElement`, `cookie`, …) falls through a Proxy prototype to the patchers'
+ * overrides, then to the host document, bound so it can be called unbound.
  */
 export function createProxyDocument(
   real: Document,
@@ -26,11 +28,33 @@ export function createProxyDocument(
   overrides: SandboxOverrides,
   window: () => Window,
 ): { proxy: Document; own: Record<PropertyKey, unknown> } {
-  const own: Record<PropertyKey, unknown> = Object.create(null);
   const { root, html, head, body } = tree;
-  let proxy: Document;
+  let own: Record<PropertyKey, unknown>;
 
-  const scoped: Record<PropertyKey, () => unknown> = {
+  const fallback = new Proxy(Object.create(null) as object, {
+    get(_, key) {
+      if (overrides.document.has(key)) return readOverride(overrides.document.get(key));
+      const value = Reflect.get(real, key);
+      return key in Object.prototype ? value : bindNative(value, real);
+    },
+    set(_, key, value, receiver) {
+      if (overrides.document.has(key)) {
+        writeOverride(overrides.document, key, value);
+        return true;
+      }
+      // Handler properties the patchers do not own (`onreadystatechange`) stay with the app, like `title`.
+      const local = LOCAL_WRITES.has(key) || (typeof key === 'string' && key.startsWith('on'));
+      if (!local && key in real) return Reflect.set(real, key, value);
+      return Reflect.defineProperty(receiver, key, { value, writable: true, enumerable: true, configurable: true });
+    },
+    has: (_, key) => overrides.document.has(key) || key in real,
+    getOwnPropertyDescriptor: () => undefined,
+    defineProperty: () => false,
+    getPrototypeOf: () => Reflect.getPrototypeOf(real),
+  });
+  own = Object.create(fallback) as Record<PropertyKey, unknown>;
+
+  const getters: Record<string, () => unknown> = {
     documentElement: () => html,
     head: () => head,
     body: () => body,
@@ -41,39 +65,23 @@ export function createProxyDocument(
     images: () => html.getElementsByTagName('img'),
     links: () => root.querySelectorAll('a[href], area[href]'),
     scripts: () => html.getElementsByTagName('script'),
-    getElementById: () => (id: string) => root.getElementById(id),
-    querySelector: () => (selectors: string) => root.querySelector(selectors),
-    querySelectorAll: () => (selectors: string) => root.querySelectorAll(selectors),
-    getElementsByTagName: () => (name: string) => html.getElementsByTagName(name),
-    getElementsByTagNameNS: () => (ns: string | null, name: string) => html.getElementsByTagNameNS(ns, name),
-    getElementsByClassName: () => (names: string) => html.getElementsByClassName(names),
-    getElementsByName: () => (name: string) => root.querySelectorAll(`[name="${CSS.escape(name)}"]`),
-    // Click-outside checks (`document.contains(e.target)`) must see the app's nodes.
-    contains: () => (node: Node | null) => node === proxy || (!!node && (html.contains(node) || real.contains(node))),
   };
-
-  proxy = new Proxy(own, {
-    get(target, key) {
-      if (overrides.document.has(key)) return readOverride(overrides.document.get(key));
-      const scopedGetter = scoped[key];
-      if (scopedGetter) return scopedGetter();
-      if (Object.prototype.hasOwnProperty.call(target, key)) return target[key];
-      return bindNative(Reflect.get(real, key), real);
-    },
-    set(target, key, value) {
-      if (overrides.document.has(key)) {
-        writeOverride(overrides.document, key, value);
-        return true;
-      }
-      if (!LOCAL_WRITES.has(key) && key in real && !Object.prototype.hasOwnProperty.call(target, key)) {
-        return Reflect.set(real, key, value);
-      }
-      target[key] = value;
-      return true;
-    },
-    has: (target, key) => key in target || key in real,
-    deleteProperty: (target, key) => Reflect.deleteProperty(target, key),
-    getPrototypeOf: () => Reflect.getPrototypeOf(real),
-  }) as unknown as Document;
-  return { proxy, own };
+  const methods: Record<string, Function> = {
+    getElementById: (id: string) => root.getElementById(id),
+    querySelector: (selectors: string) => root.querySelector(selectors),
+    querySelectorAll: (selectors: string) => root.querySelectorAll(selectors),
+    getElementsByTagName: (name: string) => html.getElementsByTagName(name),
+    getElementsByTagNameNS: (ns: string | null, name: string) => html.getElementsByTagNameNS(ns, name),
+    getElementsByClassName: (names: string) => html.getElementsByClassName(names),
+    getElementsByName: (name: string) => root.querySelectorAll(`[name="${CSS.escape(name)}"]`),
+    // Click-outside checks (`document.contains(e.target)`) must see the app's nodes.
+    contains: (node: Node | null) => (node as unknown) === own || (!!node && (html.contains(node) || real.contains(node))),
+  };
+  for (const [name, get] of Object.entries(getters)) Object.defineProperty(own, name, { get, configurable: true });
+  for (const [name, fn] of Object.entries(methods)) {
+    const source = `function ${name}() { [native code] }`;
+    Object.defineProperty(fn, 'toString', { value: () => source, configurable: true, writable: true });
+    Object.defineProperty(own, name, { value: fn, configurable: true, writable: true });
+  }
+  return { proxy: own as unknown as Document, own };
 }

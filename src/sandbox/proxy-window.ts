@@ -1,7 +1,7 @@
 import { bindNative } from './bind-native.js';
 import { OverrideAccessor, type SandboxOverrides } from './types.js';
 
-/** Names that must never hand out the real window: they answer the proxy itself. */
+/** Names that must never hand out the real window: they answer the app's own window. */
 const SELF_NAMES = new Set<PropertyKey>(['window', 'self', 'globalThis', 'top', 'parent', 'frames']);
 
 /** The name the evaluator's wrapper uses for its context; the `with` scope must let it through. */
@@ -11,91 +11,74 @@ export const CONTEXT_NAME = '__portico__';
 export interface ProxyWindow {
   /** What app code sees as `window`, `self`, `globalThis` and top-level `this`. */
   readonly proxy: Window & typeof globalThis;
-  /** The `with` scope for classic scripts: every free identifier resolves here. */
+  /** The `with` scope for classic scripts: every free identifier that is not a parameter resolves here. */
   readonly scope: object;
-  /** The app's own globals; dropping it drops them all. */
+  /** The app's own globals (the same object as `proxy`); dropping it drops them all. */
   readonly own: Record<PropertyKey, unknown>;
   /** The last global property the app created (qiankun finds UMD lifecycles through it). */
   lastAssigned(): PropertyKey | undefined;
 }
 
 /**
- * Builds the Proxy window of one sandbox. Writes land in `own`, never on the
- * host; reads fall through to the real window, with native methods bound to
- * it. `document` is the app's proxy document and the self-references answer
- * the proxy.
+ * Builds the window of one sandbox.
+ *
+ * The app's window is an ordinary object holding the app's own globals, whose
+ * prototype is a Proxy that answers everything the app has not set: the
+ * patchers' overrides, the app's document, the self-references, and the real
+ * window's members (native methods bound to it). Reads and writes of the app's
+ * own globals (`window.x = window.x + 1`) therefore run as ordinary property
+ * accesses, with no trap; only misses and first writes reach the proxy. A
+ * first write lands on the app's object, never on the host.
  */
 export function createProxyWindow(
   real: Window & typeof globalThis,
   overrides: SandboxOverrides,
   document: () => Document,
 ): ProxyWindow {
-  const own: Record<PropertyKey, unknown> = Object.create(null);
   let last: PropertyKey | undefined;
+  let own: Record<PropertyKey, unknown>;
 
-  const proxy = new Proxy(own, {
-    get(target, key) {
-      if (SELF_NAMES.has(key)) return proxy;
+  const fallback = new Proxy(Object.create(null) as object, {
+    get(_, key) {
+      if (SELF_NAMES.has(key)) return own;
       if (key === 'document') return document();
       if (overrides.window.has(key)) return readOverride(overrides.window.get(key));
-      if (Object.prototype.hasOwnProperty.call(target, key)) return Reflect.get(target, key, proxy);
-      return bindNative(Reflect.get(real, key), real);
+      const value = Reflect.get(real, key);
+      // Object.prototype's methods (hasOwnProperty, toString…) must act on the app's window, not the host's.
+      return key in Object.prototype ? value : bindNative(value, real);
     },
-    set(target, key, value) {
-      if (!Object.prototype.hasOwnProperty.call(target, key)) last = key;
-      if (overrides.window.has(key) && !Object.prototype.hasOwnProperty.call(target, key)) {
+    set(_, key, value, receiver) {
+      if (overrides.window.has(key)) {
         writeOverride(overrides.window, key, value);
         return true;
       }
-      const descriptor = Reflect.getOwnPropertyDescriptor(target, key);
-      if (descriptor && !('value' in descriptor)) return Reflect.set(target, key, value, proxy);
-      if (descriptor && !descriptor.writable) return false;
-      return Reflect.defineProperty(target, key, {
-        value,
-        writable: true,
-        enumerable: descriptor?.enumerable ?? true,
-        configurable: descriptor?.configurable ?? true,
-      });
+      last = key;
+      return Reflect.defineProperty(receiver, key, { value, writable: true, enumerable: true, configurable: true });
     },
-    has(target, key) {
-      return key in target || overrides.window.has(key) || key in real;
-    },
-    deleteProperty(target, key) {
-      return Reflect.deleteProperty(target, key);
-    },
-    defineProperty(target, key, descriptor) {
-      if (!Object.prototype.hasOwnProperty.call(target, key)) last = key;
-      return Reflect.defineProperty(target, key, descriptor);
-    },
-    getOwnPropertyDescriptor(target, key) {
-      const mine = Reflect.getOwnPropertyDescriptor(target, key);
-      if (mine) return mine;
-      const theirs = Reflect.getOwnPropertyDescriptor(real, key);
-      // The proxy may not report a property as non-configurable unless the
-      // target has it so; the host's window has many such (document, top…).
-      return theirs && { ...theirs, configurable: true };
-    },
-    ownKeys(target) {
-      return [...new Set([...Reflect.ownKeys(target), ...Reflect.ownKeys(real)])];
-    },
-    getPrototypeOf() {
-      return Reflect.getPrototypeOf(real);
-    },
-  }) as unknown as Window & typeof globalThis;
+    has: (_, key) => overrides.window.has(key) || key in real,
+    getOwnPropertyDescriptor: () => undefined,
+    defineProperty: () => false,
+    getPrototypeOf: () => Reflect.getPrototypeOf(real),
+  });
+  own = Object.create(fallback) as Record<PropertyKey, unknown>;
 
   // The `with` scope answers "yes" for every name, so an implicit global
   // (`x = 1` without `var`) lands in the sandbox instead of on the host.
   // Reading a name nobody defined gives undefined rather than a
   // ReferenceError; `typeof x` and UMD sniffing are unaffected.
-  const scope = new Proxy(own, {
+  const scope = new Proxy(Object.create(null) as object, {
     has: (_, key) => key !== CONTEXT_NAME && key !== Symbol.unscopables,
-    get: (_, key) => (key === Symbol.unscopables ? undefined : Reflect.get(proxy, key)),
-    set: (_, key, value) => Reflect.set(proxy, key, value),
-    getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(proxy, key),
-    defineProperty: (_, key, descriptor) => Reflect.defineProperty(proxy, key, descriptor),
+    get: (_, key) => (key === Symbol.unscopables ? undefined : own[key]),
+    // A first write reaches the fallback's `set` trap, which records it.
+    set: (_, key, value) => Reflect.set(own, key, value),
   });
 
-  return { proxy, scope, own, lastAssigned: () => last };
+  return {
+    proxy: own as unknown as Window & typeof globalThis,
+    scope,
+    own,
+    lastAssigned: () => last,
+  };
 }
 
 /** The value of an override: an accessor's `get()`, or the stored value. */

@@ -1,9 +1,14 @@
-import { runScript, type ScriptContext } from './evaluate.js';
+import { PARAMETERS, runScript, type ScriptContext } from './evaluate.js';
 import { createLocalEvents } from './local-events.js';
 import { patchDynamicScripts } from './patchers/dynamic-scripts.js';
+import { patchElementUrls } from './patchers/element-urls.js';
 import { patchHandlers } from './patchers/handlers.js';
 import { patchListeners } from './patchers/listeners.js';
 import { patchTimers } from './patchers/timers.js';
+import { patchObservers } from './patchers/observers.js';
+import { patchBroadcastChannel } from './patchers/broadcast-channel.js';
+import { patchWorkers } from './patchers/workers.js';
+import { patchNetwork } from './patchers/network.js';
 import { createProxyDocument, type AppTree } from './proxy-document.js';
 import { createProxyWindow } from './proxy-window.js';
 import { OverrideAccessor, type Disposer, type LocalEvents, type PatchTarget, type Patcher, type SandboxOverrides } from './types.js';
@@ -48,7 +53,7 @@ export interface Sandbox {
   dispose(): void;
 }
 
-const BUILT_IN_PATCHERS: readonly Patcher[] = [patchTimers, patchListeners, patchHandlers, patchDynamicScripts];
+const BUILT_IN_PATCHERS: readonly Patcher[] = [patchTimers, patchListeners, patchHandlers, patchDynamicScripts, patchObservers, patchBroadcastChannel, patchWorkers, patchNetwork, patchElementUrls];
 
 /**
  * Creates a sandbox: a proxy window and document over the real ones, with
@@ -60,7 +65,17 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const win = createProxyWindow(window, overrides, () => doc);
   const { proxy: doc, own: docOwn } = createProxyDocument(document, options.tree, overrides, () => win.proxy);
   const local = createLocalEvents({ window: { self: win.proxy, handlers: win.own }, document: { self: doc, handlers: docOwn } });
-  const context: ScriptContext = { scope: win.scope, lex: (name, get, set) => publish(win.own, name, get, set) };
+  const context: ScriptContext = {
+    scope: win.scope,
+    // Built-ins come straight from the host unless the app replaced them: no binding, same identity.
+    parameters: () =>
+      PARAMETERS.map((name, i) =>
+        i < 4 || Object.prototype.hasOwnProperty.call(win.own, name) ? win.own[name] : (window as unknown as Record<string, unknown>)[name],
+      ),
+    lex: (name, get, set) => publish(win.own, name, get, set),
+    has: (name) => Object.prototype.hasOwnProperty.call(win.own, name),
+    get: (name) => win.own[name],
+  };
   const evaluate = (code: string, url: string, currentScript: HTMLScriptElement | null = null) => {
     const previous = overrides.document.get('currentScript');
     overrides.document.set('currentScript', currentScript);

@@ -15,10 +15,23 @@
  * empty list; a missed name only hides a global, a wrong one could shadow one.
  */
 export function scanTopLevelDeclarations(code: string): string[] {
+  return scanDeclarations(code).lexical;
+}
+
+/** A script's top-level declarations, by how they bind. */
+export interface Declarations {
+  /** `function`, `class`, `let`, `const` at the top level. */
+  lexical: string[];
+  /** `var` anywhere outside a function body (they hoist to the script's top). */
+  vars: string[];
+}
+
+/** Like {@link scanTopLevelDeclarations}, and also collects top-level `var` names. */
+export function scanDeclarations(code: string): Declarations {
   try {
     return new Scanner(code).run();
   } catch {
-    return [];
+    return { lexical: [], vars: [] };
   }
 }
 
@@ -33,6 +46,7 @@ interface Token {
 const REGEX_AFTER_WORD = new Set([
   'return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await',
 ]);
+const CONTROL = new Set(['if', 'for', 'while', 'with', 'switch', 'catch']);
 const ID_START = /[A-Za-z_$\u0080-\uffff]/;
 const ID_PART = /[\w$\u0080-\uffff]/;
 
@@ -42,6 +56,15 @@ class Scanner {
   readonly #stack: string[] = [];
   #prev: Token | undefined;
   readonly #names: string[] = [];
+  readonly #vars: string[] = [];
+  /** Which list the declaration being read goes to. */
+  #target: string[] = this.#names;
+  /** Bracket depth of the `var`/`let`/`const` being read. */
+  #declDepth = 0;
+  /** How many function bodies enclose the current token. */
+  #functionDepth = 0;
+  /** Whether the paren group that just closed belonged to `if`/`for`/`while`/… (its `{` is a block). */
+  #closedControlParen = false;
   // Declaration state: what the next depth-0 tokens mean.
   #mode: 'none' | 'fn' | 'class' | 'binding' | 'pattern' | 'after-binding' | 'init' = 'none';
   #patternBase = 0;
@@ -52,14 +75,14 @@ class Scanner {
     this.#src = src;
   }
 
-  run(): string[] {
+  run(): Declarations {
     let token: Token | undefined;
     while ((token = this.#next())) {
       this.#declare(token);
       this.#prev = token;
     }
     if (this.#stack.length) throw new Error('unbalanced');
-    return [...new Set(this.#names)];
+    return { lexical: [...new Set(this.#names)], vars: [...new Set(this.#vars)] };
   }
 
   #atStatementStart(t: Token): boolean {
@@ -84,7 +107,7 @@ class Scanner {
         return;
       case 'binding':
         if (t.kind === 'name') {
-          this.#names.push(t.text);
+          this.#target.push(t.text);
           this.#mode = 'after-binding';
         } else if (t.text === '{' || t.text === '[') {
           this.#patternBase = t.depth;
@@ -102,9 +125,12 @@ class Scanner {
         }
         return;
       case 'init':
-        if (t.depth === 0 && t.text === ',') this.#mode = 'binding';
-        else if (t.depth === 0 && t.text === ';') this.#mode = 'none';
-        else if (t.depth === 0 && t.newlineBefore && t.kind === 'name' && p && p.kind !== 'punct' && !REGEX_AFTER_WORD.has(p.text) && !['in', 'of', 'instanceof'].includes(t.text)) {
+        if (t.depth < this.#declDepth) {
+          this.#mode = 'none';
+          this.#statement(t);
+        } else if (t.depth === this.#declDepth && t.text === ',') this.#mode = 'binding';
+        else if (t.depth === this.#declDepth && t.text === ';') this.#mode = 'none';
+        else if (t.depth === this.#declDepth && t.newlineBefore && t.kind === 'name' && p && p.kind !== 'punct' && !REGEX_AFTER_WORD.has(p.text) && !['in', 'of', 'instanceof'].includes(t.text)) {
           this.#mode = 'none';
           this.#statement(t);
         }
@@ -115,6 +141,13 @@ class Scanner {
   }
 
   #statement(t: Token): void {
+    // `var` hoists out of blocks and `for (…)` heads: anywhere outside a function body counts.
+    if (t.kind === 'name' && t.text === 'var' && this.#functionDepth === 0 && this.#prev?.text !== '.') {
+      this.#mode = 'binding';
+      this.#target = this.#vars;
+      this.#declDepth = t.depth;
+      return;
+    }
     if (t.kind !== 'name' || !this.#atStatementStart(t)) {
       // `async function f` at a statement start: `function` follows `async`.
       if (t.text === 'function' && t.depth === 0 && this.#prev?.text === 'async' && !t.newlineBefore && this.#asyncAtStart) {
@@ -126,7 +159,11 @@ class Scanner {
     this.#asyncAtStart = t.text === 'async';
     if (t.text === 'function') this.#mode = 'fn';
     else if (t.text === 'class') this.#mode = 'class';
-    else if (t.text === 'let' || t.text === 'const') this.#mode = 'binding';
+    else if (t.text === 'let' || t.text === 'const') {
+      this.#mode = 'binding';
+      this.#target = this.#names;
+      this.#declDepth = 0;
+    }
   }
   #asyncAtStart = false;
 
@@ -137,7 +174,7 @@ class Scanner {
       else return;
     }
     if (this.#candidate !== undefined) {
-      if (t.text !== ':' && t.text !== '(') this.#names.push(this.#candidate);
+      if (t.text !== ':' && t.text !== '(') this.#target.push(this.#candidate);
       this.#candidate = undefined;
     }
     if (t.kind === 'name') this.#candidate = t.text;
@@ -195,17 +232,37 @@ class Scanner {
       return make('value');
     }
     this.#i++;
+    if (c === '=' && src[this.#i] === '>') {
+      this.#i++;
+      return make('punct');
+    }
     if (c === '{' || c === '(' || c === '[') {
       const token = make('punct');
-      this.#stack.push(c);
+      this.#stack.push(this.#opener(c));
+      if (this.#stack.at(-1) === '{f') this.#functionDepth++;
       return token;
     }
     if (c === '}' || c === ')' || c === ']') {
       const open = this.#stack.pop();
-      if (open !== { '}': '{', ')': '(', ']': '[' }[c]) throw new Error('unbalanced');
+      if (open?.[0] !== { '}': '{', ')': '(', ']': '[' }[c]) throw new Error('unbalanced');
+      if (open === '{f') this.#functionDepth--;
+      this.#closedControlParen = open === '(c';
       return make('punct');
     }
     return make('punct');
+  }
+
+  /**
+   * Classifies an opening bracket: `(c` for the head of if/for/while/with/
+   * switch/catch, `{f` for a function body (after a parameter list or `=>`),
+   * `{b` for any other block or object literal.
+   */
+  #opener(c: '{' | '(' | '['): string {
+    const p = this.#prev;
+    if (c === '(') return p && p.kind === 'name' && CONTROL.has(p.text) ? '(c' : '(';
+    if (c === '[') return '[';
+    if (p?.text === '=>' || (p?.text === ')' && !this.#closedControlParen) || (p?.text === 'static' && p.kind === 'name')) return '{f';
+    return '{b';
   }
 
   #regexAllowed(): boolean {
