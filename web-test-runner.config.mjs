@@ -9,6 +9,11 @@ let apps;
 
 export default {
   files: ['src/**/*.test.ts'],
+  // Tests read the fixtures' origin from here, so PORTICO_APPS_PORT can move it (e.g. two runs at once).
+  testRunnerHtml: (testFramework) => `<!doctype html><html><body>
+    <script>window.__PORTICO_APPS__ = 'http://127.0.0.1:${APPS_PORT}';</script>
+    <script type="module" src="${testFramework}"></script>
+  </body></html>`,
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 1,
   testsFinishTimeout: 180_000,

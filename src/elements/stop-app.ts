@@ -20,11 +20,21 @@ export async function stopApp(app: RunningApp, options: { callUnmount: boolean; 
       error = toPorticoError(app.name, 'PORTICO_LIFECYCLE_REJECTED', 'unmount() rejected', thrown);
     }
   }
-  app.sandbox.fire('window', 'pagehide');
-  app.sandbox.fire('window', 'unload');
-  app.channel.dispose();
-  app.sandbox.dispose();
-  app.modules?.release();
-  app.tree.html.remove();
+  // Each step runs even if one before it fails: teardown must finish.
+  const steps = [
+    () => app.sandbox.fire('window', 'pagehide'),
+    () => app.sandbox.fire('window', 'unload'),
+    () => app.channel.dispose(),
+    () => app.sandbox.dispose(),
+    () => app.modules?.release(),
+    () => app.tree.html.remove(),
+  ];
+  for (const step of steps) {
+    try {
+      step();
+    } catch (thrown) {
+      reportError(thrown);
+    }
+  }
   return error;
 }

@@ -16,6 +16,10 @@ export interface ScriptContext {
   readonly has: (name: string) => boolean;
   /** The sandbox's current value of global `name`. */
   readonly get: (name: string) => unknown;
+  /** The sandbox's `eval`, which indirect uses of `eval` are rewritten to. */
+  readonly eval: (code: unknown) => unknown;
+  /** Maps a sloppy function's default `this` (the real window) to the sandbox window. */
+  readonly self: (thisArg: unknown) => unknown;
 }
 
 /**
@@ -64,11 +68,10 @@ export function compileScript(code: string, url: string): Compiled {
   const key = `${url}\n${code}`;
   const hit = compiled.get(key);
   if (hit) return hit;
-  const { lexical, vars } = scanDeclarations(code);
-  const publish = (name: string) => `${CONTEXT_NAME}.lex(${JSON.stringify(name)},function(){return ${name}},function(v){${name}=v});`;
-  const prelude =
-    vars.filter(isPlainIdentifier).map((name) => `if(${CONTEXT_NAME}.has(${JSON.stringify(name)}))${name}=${CONTEXT_NAME}.get(${JSON.stringify(name)});${publish(name)}`).join('') +
-    lexical.filter(isPlainIdentifier).map(publish).join('');
+  const { lexical, vars, evalValues } = scanDeclarations(code);
+  // `(0, eval)(code)` and friends: point them at the sandbox's eval (direct `eval(…)` calls keep theirs).
+  for (const at of evalValues.reverse()) code = `${code.slice(0, at)}${CONTEXT_NAME}.eval${code.slice(at + 4)}`;
+  const prelude = vars.filter(isPlainIdentifier).map(publishVar).join('') + lexical.filter(isPlainIdentifier).map(publish).join('');
   // A parameter may not share its name with a top-level let/const/class of the body.
   const parameters = PARAMETERS.map((name) => (lexical.includes(name) ? `${CONTEXT_NAME}_${name}` : name));
   const source =
@@ -80,10 +83,65 @@ export function compileScript(code: string, url: string): Compiled {
   return fn;
 }
 
+/**
+ * `eval` as the app's window hands it out: code runs as an indirect eval
+ * would, but against the sandbox (its free identifiers and `this` are the
+ * sandbox's), and its completion value is returned.
+ */
+export function evaluateIndirect(code: unknown, context: ScriptContext, thisArg: object): unknown {
+  if (typeof code !== 'string') return code;
+  // Its `var`s become sandbox globals, as an indirect eval's do: declared and
+  // published first, then assigned by the eval, which shares their scope.
+  const names = scanDeclarations(code).vars.filter(isPlainIdentifier);
+  const key = names.join(',');
+  let factory = indirect.get(key);
+  if (!factory) {
+    const declare = names.length ? `var ${key};${names.map(publishVar).join('')}` : '';
+    factory = (0, eval)(
+      `(function(${CONTEXT_NAME}){with(${CONTEXT_NAME}.scope){return function(){${declare}return eval(arguments[0])}}})`,
+    ) as (context: ScriptContext) => (this: object, code: string) => unknown;
+    indirect.set(key, factory);
+  }
+  return factory(context).call(thisArg, code);
+}
+const indirect = new Map<string, (context: ScriptContext) => (this: object, code: string) => unknown>();
+
+/**
+ * `Function` as the app sees it: `new Function('a', 'b', 'return a + b')`
+ * compiles against the sandbox, and a function called without a receiver
+ * gets the sandbox window as `this` (so `Function('return this')()` is the
+ * sandbox window, and regenerator-style `Function('r', 'regeneratorRuntime = r')`
+ * writes a sandbox global).
+ */
+export function compileFunction(args: unknown[], context: ScriptContext): Function {
+  const body = args.length ? String(args[args.length - 1]) : '';
+  const params = args.slice(0, -1).map(String).join(',');
+  const key = `${params}\n${body}`;
+  let factory = functions.get(key);
+  if (!factory) {
+    factory = (0, eval)(
+      `(function(${CONTEXT_NAME}){with(${CONTEXT_NAME}.scope){return function anonymous(${params}\n){\n${body}\n}}})`,
+    ) as (context: ScriptContext) => Function;
+    functions.set(key, factory);
+  }
+  const fn = factory(context);
+  return function anonymous(this: unknown, ...rest: unknown[]) {
+    return new.target ? Reflect.construct(fn, rest) : fn.apply(context.self(this), rest);
+  };
+}
+const functions = new Map<string, (context: ScriptContext) => Function>();
+
 /** Compiles and runs `code` with `thisArg` as its top-level `this` (the sandbox window). */
 export function runScript(code: string, url: string, thisArg: object, context: ScriptContext): void {
   compileScript(code, url)(context).apply(thisArg, context.parameters());
 }
+
+/** Prelude code publishing one top-level binding as a live accessor on the sandbox. */
+const publish = (name: string) => `${CONTEXT_NAME}.lex(${JSON.stringify(name)},function(){return ${name}},function(v){${name}=v});`;
+
+/** Like {@link publish}, for a `var`: it starts with the value an earlier script gave the global. */
+const publishVar = (name: string) =>
+  `if(${CONTEXT_NAME}.has(${JSON.stringify(name)}))${name}=${CONTEXT_NAME}.get(${JSON.stringify(name)});${publish(name)}`;
 
 const RESERVED = new Set(
   ('break case catch class const continue debugger default delete do else enum export extends false finally for function ' +

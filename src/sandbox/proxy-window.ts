@@ -2,6 +2,8 @@ import { bindNative } from './bind-native.js';
 import { OverrideAccessor, type SandboxOverrides } from './types.js';
 
 /** Names that must never hand out the real window: they answer the app's own window. */
+const realEval = globalThis.eval;
+
 const SELF_NAMES = new Set<PropertyKey>(['window', 'self', 'globalThis', 'top', 'parent', 'frames']);
 
 /** The name the evaluator's wrapper uses for its context; the `with` scope must let it through. */
@@ -68,7 +70,10 @@ export function createProxyWindow(
   // ReferenceError; `typeof x` and UMD sniffing are unaffected.
   const scope = new Proxy(Object.create(null) as object, {
     has: (_, key) => key !== CONTEXT_NAME && key !== Symbol.unscopables,
-    get: (_, key) => (key === Symbol.unscopables ? undefined : own[key]),
+    // The identifier `eval` must be the real one, or `eval(code)` stops being a
+    // direct eval with access to local variables; indirect uses are rewritten
+    // by the evaluator to the sandbox's eval.
+    get: (_, key) => (key === Symbol.unscopables ? undefined : key === 'eval' ? realEval : own[key]),
     // A first write reaches the fallback's `set` trap, which records it.
     set: (_, key, value) => Reflect.set(own, key, value),
   });

@@ -1,4 +1,4 @@
-import { PARAMETERS, runScript, type ScriptContext } from './evaluate.js';
+import { compileFunction, evaluateIndirect, PARAMETERS, runScript, type ScriptContext } from './evaluate.js';
 import { createLocalEvents } from './local-events.js';
 import { patchDynamicScripts } from './patchers/dynamic-scripts.js';
 import { patchElementUrls } from './patchers/element-urls.js';
@@ -70,11 +70,15 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     // Built-ins come straight from the host unless the app replaced them: no binding, same identity.
     parameters: () =>
       PARAMETERS.map((name, i) =>
-        i < 4 || Object.prototype.hasOwnProperty.call(win.own, name) ? win.own[name] : (window as unknown as Record<string, unknown>)[name],
+        i < 4 || Object.prototype.hasOwnProperty.call(win.own, name) || overrides.window.has(name)
+          ? win.own[name]
+          : (window as unknown as Record<string, unknown>)[name],
       ),
     lex: (name, get, set) => publish(win.own, name, get, set),
     has: (name) => Object.prototype.hasOwnProperty.call(win.own, name),
     get: (name) => win.own[name],
+    eval: (code) => evaluateIndirect(code, context, win.proxy),
+    self: (thisArg) => (thisArg === undefined || thisArg === window ? win.proxy : thisArg),
   };
   const evaluate = (code: string, url: string, currentScript: HTMLScriptElement | null = null) => {
     const previous = overrides.document.get('currentScript');
@@ -86,6 +90,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     }
   };
 
+  overrides.window.set('eval', nativeLooking('eval', (code: unknown) => context.eval(code)));
+  overrides.window.set('Function', sandboxFunction(context));
   overrides.document.set('readyState', 'loading');
   overrides.document.set('currentScript', null);
   overrides.document.set('baseURI', options.url);
@@ -123,7 +129,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       }
       bindings.document = doc;
       for (const [key, value] of overrides.window) {
-        if (typeof key === 'string' && !(value instanceof OverrideAccessor)) bindings[key] = value;
+        // `eval` cannot be an import binding; modules keep the host's (see README).
+        if (typeof key === 'string' && key !== 'eval' && !(value instanceof OverrideAccessor)) bindings[key] = value;
       }
       return bindings;
     },
@@ -132,7 +139,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       disposed = true;
       for (const dispose of disposers.reverse()) dispose();
       local.clear();
-      for (const key of Reflect.ownKeys(win.own)) delete win.own[key];
+      // Reflect: an app's non-configurable global cannot be deleted, and must not stop teardown.
+      for (const key of Reflect.ownKeys(win.own)) Reflect.deleteProperty(win.own, key);
     },
   };
 }
@@ -166,4 +174,25 @@ function publish(own: Record<PropertyKey, unknown>, name: string, get: () => unk
       }
     },
   });
+}
+
+/** Gives a replacement function the `toString()` of a native one. */
+function nativeLooking<T extends Function>(name: string, fn: T): T {
+  const source = `function ${name}() { [native code] }`;
+  Object.defineProperty(fn, 'toString', { value: () => source, configurable: true, writable: true });
+  return fn;
+}
+
+/**
+ * The app's `Function` constructor: compiles against the sandbox (see
+ * `compileFunction`), shares the real `Function.prototype`, and answers
+ * `instanceof` as the real one does.
+ */
+function sandboxFunction(context: ScriptContext): FunctionConstructor {
+  const SandboxFunction = nativeLooking('Function', function Function(...args: unknown[]) {
+    return compileFunction(args, context);
+  });
+  Object.defineProperty(SandboxFunction, 'prototype', { value: globalThis.Function.prototype });
+  Object.defineProperty(SandboxFunction, Symbol.hasInstance, { value: (value: unknown) => value instanceof globalThis.Function });
+  return SandboxFunction as unknown as FunctionConstructor;
 }

@@ -24,6 +24,12 @@ export interface Declarations {
   lexical: string[];
   /** `var` anywhere outside a function body (they hoist to the script's top). */
   vars: string[];
+  /**
+   * Offsets of the identifier `eval` used as a value rather than called
+   * directly (`(0, eval)(code)`, `var e = eval`): an indirect eval, which must
+   * run against the sandbox rather than the host's global scope.
+   */
+  evalValues: number[];
 }
 
 /** Like {@link scanTopLevelDeclarations}, and also collects top-level `var` names. */
@@ -31,7 +37,7 @@ export function scanDeclarations(code: string): Declarations {
   try {
     return new Scanner(code).run();
   } catch {
-    return { lexical: [], vars: [] };
+    return { lexical: [], vars: [], evalValues: [] };
   }
 }
 
@@ -41,6 +47,7 @@ interface Token {
   text: string;
   newlineBefore: boolean;
   depth: number;
+  start: number;
 }
 
 const REGEX_AFTER_WORD = new Set([
@@ -77,12 +84,19 @@ class Scanner {
 
   run(): Declarations {
     let token: Token | undefined;
+    let before: Token | undefined;
+    const evalValues: number[] = [];
+    const isEvalValue = (p: Token | undefined, next: Token | undefined) =>
+      p?.kind === 'name' && p.text === 'eval' && before?.text !== '.' && next?.text !== '(' && next?.text !== ':';
     while ((token = this.#next())) {
+      if (isEvalValue(this.#prev, token)) evalValues.push(this.#prev!.start);
       this.#declare(token);
+      before = this.#prev;
       this.#prev = token;
     }
+    if (isEvalValue(this.#prev, undefined)) evalValues.push(this.#prev!.start);
     if (this.#stack.length) throw new Error('unbalanced');
-    return { lexical: [...new Set(this.#names)], vars: [...new Set(this.#vars)] };
+    return { lexical: [...new Set(this.#names)], vars: [...new Set(this.#vars)], evalValues };
   }
 
   #atStatementStart(t: Token): boolean {
@@ -203,7 +217,7 @@ class Scanner {
     }
     const start = this.#i;
     const c = src[start]!;
-    const make = (kind: Kind, depth = this.#stack.length): Token => ({ kind, text: src.slice(start, this.#i), newlineBefore, depth });
+    const make = (kind: Kind, depth = this.#stack.length): Token => ({ kind, text: src.slice(start, this.#i), newlineBefore, depth, start });
     if (ID_START.test(c) || c === '\\') {
       this.#i++;
       while (this.#i < src.length && (ID_PART.test(src[this.#i]!) || src[this.#i] === '\\')) this.#i++;

@@ -3,7 +3,7 @@ import type { MicroAppElement } from '../elements/micro-app.js';
 import { internalsOf } from '../elements/testing.js';
 
 /** The second origin the sub-app fixtures are served from (see web-test-runner.config.mjs). */
-export const APPS = 'http://127.0.0.1:4301';
+export const APPS: string = (globalThis as { __PORTICO_APPS__?: string }).__PORTICO_APPS__ ?? 'http://127.0.0.1:4301';
 
 /** Resolves with the first of `types` that `target` fires. */
 export function nextEvent<T extends Event = Event>(target: EventTarget, ...types: string[]): Promise<T> {
