@@ -3,6 +3,7 @@ import { createLocalEvents } from './local-events.js';
 import { patchDynamicScripts } from './patchers/dynamic-scripts.js';
 import { patchElementUrls } from './patchers/element-urls.js';
 import { patchHandlers } from './patchers/handlers.js';
+import { patchOwnerDocument } from './patchers/owner-document.js';
 import { patchListeners } from './patchers/listeners.js';
 import { patchTimers } from './patchers/timers.js';
 import { patchObservers } from './patchers/observers.js';
@@ -53,7 +54,7 @@ export interface Sandbox {
   dispose(): void;
 }
 
-const BUILT_IN_PATCHERS: readonly Patcher[] = [patchTimers, patchListeners, patchHandlers, patchDynamicScripts, patchObservers, patchBroadcastChannel, patchWorkers, patchNetwork, patchElementUrls];
+const BUILT_IN_PATCHERS: readonly Patcher[] = [patchTimers, patchListeners, patchHandlers, patchDynamicScripts, patchObservers, patchBroadcastChannel, patchWorkers, patchNetwork, patchElementUrls, patchOwnerDocument];
 
 /**
  * Creates a sandbox: a proxy window and document over the real ones, with
