@@ -7,11 +7,13 @@ const APPS = `${location.protocol}//${location.hostname}:4301`;
 const VIEWS: Record<string, Array<{ name: string; src: string }>> = {
   todos: [{ name: 'todos', src: `${APPS}/jquery/` }],
   orders: [{ name: 'orders', src: `${APPS}/react/` }],
-  both: [
+  inventory: [{ name: 'inventory', src: `${APPS}/vue/` }],
+  all: [
     { name: 'todos', src: `${APPS}/jquery/` },
     { name: 'orders', src: `${APPS}/react/` },
+    { name: 'inventory', src: `${APPS}/vue/` },
   ],
-  broken: [{ name: 'inventory', src: `${APPS}/__fault/status/503` }],
+  broken: [{ name: 'billing', src: `${APPS}/__fault/status/503` }],
 };
 
 const stage = document.getElementById('stage')!;
