@@ -8,10 +8,11 @@
 
 type Class = abstract new (...args: any[]) => object;
 
-/** Gives `fn` the `name` and `toString()` of the native function called `name`. */
-export function lookNative<T extends Function>(fn: T, name: string): T {
+/** Gives `fn` the `name`, `length` and `toString()` of the native function called `name`. */
+export function lookNative<T extends Function>(fn: T, name: string, length = fn.length): T {
   const source = `function ${name}() { [native code] }`;
   Reflect.defineProperty(fn, 'name', { value: name, configurable: true });
+  Reflect.defineProperty(fn, 'length', { value: length, configurable: true });
   Reflect.defineProperty(fn, 'toString', { value: () => source, configurable: true, writable: true });
   return fn;
 }
@@ -28,23 +29,27 @@ export function nativeSubclass<T extends Class>(
   prepare: (args: unknown[]) => unknown[],
   created: (instance: InstanceType<T>) => void,
 ): T {
-  const Sub = class extends (Base as Class) {
-    constructor(...args: unknown[]) {
-      // With no arguments there is nothing to prepare: the real constructor throws its own TypeError.
-      super(...(args.length ? prepare(args) : args));
-      created(this as InstanceType<T>);
-    }
+  // Named through a computed key, so stack traces say `new MutationObserver`, not `new Sub`.
+  const Sub = {
+    [Base.name]: class extends (Base as Class) {
+      constructor(...args: unknown[]) {
+        // With no arguments there is nothing to prepare: the real constructor throws its own TypeError.
+        super(...(args.length ? prepare(args) : args));
+        created(this as InstanceType<T>);
+      }
 
-    static override [Symbol.hasInstance](value: unknown): boolean {
-      return this === Sub ? value instanceof Base : Function.prototype[Symbol.hasInstance].call(this, value);
-    }
-  };
-  return lookNative(Sub, Base.name) as unknown as T;
+      static override [Symbol.hasInstance](value: unknown): boolean {
+        return this === Sub ? value instanceof Base : Function.prototype[Symbol.hasInstance].call(this, value);
+      }
+    },
+  }[Base.name];
+  return lookNative(Sub, Base.name, Base.length) as unknown as T;
 }
 
-/** Defines a native-looking method `name` on a sandbox-local prototype. */
-export function defineMethod(proto: object, name: string, fn: Function): void {
-  Reflect.defineProperty(proto, name, { value: lookNative(fn, name), writable: true, enumerable: true, configurable: true });
+/** Defines a native-looking method on a sandbox-local prototype, in place of `original`. */
+export function defineMethod(proto: object, original: Function, fn: Function): void {
+  const value = lookNative(fn, original.name, original.length);
+  Reflect.defineProperty(proto, original.name, { value, writable: true, enumerable: true, configurable: true });
 }
 
 /**

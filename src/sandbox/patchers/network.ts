@@ -40,13 +40,19 @@ export const patchNetwork: Patcher = (target) => {
     new Promise((ok, fail) => promise.then((value) => disposed || ok(value), (error) => disposed || fail(error)));
   const silenced = (source: EventTarget, types: readonly string[]) => silence(source, types, () => disposed);
 
+  // A response's body readers (and its clones') settle only while the app lives, like fetch itself.
   const guarded: Record<string, Function> = {};
   for (const name of BODY_READERS) {
     const read = Response.prototype[name] as (this: Response) => Promise<unknown>;
-    if (typeof read === 'function') guarded[name] = lookNative(function (this: Response) { return settle(read.call(this)); }, name);
+    if (typeof read !== 'function') continue;
+    guarded[name] = lookNative(function (this: Response) {
+      return settle(read.call(this));
+    }, name);
   }
   const realClone = Response.prototype.clone;
-  guarded.clone = lookNative(function clone(this: Response) { return guardResponse(realClone.call(this)); }, 'clone');
+  guarded.clone = lookNative(function clone(this: Response) {
+    return guardResponse(realClone.call(this));
+  }, 'clone');
   function guardResponse(response: Response): Response {
     for (const [name, fn] of Object.entries(guarded)) Reflect.defineProperty(response, name, { value: fn, writable: true, configurable: true });
     return response;
@@ -63,7 +69,7 @@ export const patchNetwork: Patcher = (target) => {
       return Promise.reject(error);
     }
     return settle(window.fetch(request, { signal: AbortSignal.any([request.signal, controller.signal]) }).then(guardResponse));
-  }, 'fetch'));
+  }, 'fetch', window.fetch.length));
 
   const AppXHR = nativeSubclass(XMLHttpRequest, (args) => args, (xhr) => {
     silenced(xhr, XHR_EVENTS);
@@ -71,11 +77,11 @@ export const patchNetwork: Patcher = (target) => {
     requests.add(xhr);
   });
   const { open, send } = XMLHttpRequest.prototype;
-  defineMethod(AppXHR.prototype, 'open', function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
+  defineMethod(AppXHR.prototype, open, function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
     return (open as Function).call(this, method, resolve(url), ...rest);
   });
-  defineMethod(AppXHR.prototype, 'send', function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
-    if (!disposed) send.call(this, body);
+  defineMethod(AppXHR.prototype, send, function (this: XMLHttpRequest, ...args: [body?: Document | XMLHttpRequestBodyInit | null]) {
+    if (!disposed) send.apply(this, args);
   });
   install('XMLHttpRequest', AppXHR);
 
@@ -97,7 +103,7 @@ export const patchNetwork: Patcher = (target) => {
 
   const sendBeacon = lookNative(function sendBeacon(url: string | URL, data?: BodyInit | null) {
     return navigator.sendBeacon(resolve(url) as string, data);
-  }, 'sendBeacon');
+  }, 'sendBeacon', navigator.sendBeacon.length);
   install('navigator', new Proxy(navigator, {
     get: (real, key) => (key === 'sendBeacon' ? sendBeacon : bindNative(Reflect.get(real, key), real)),
   }));

@@ -29,6 +29,7 @@ describe('observers patcher', () => {
         expect(Local !== host[name], `${name} is sandbox-local`).to.equal(true);
         expect(Object.getPrototypeOf(Local) === host[name], `${name} extends the real class`).to.equal(true);
         expect(Local.name).to.equal(name);
+        expect(Local.length).to.equal(host[name].length);
         expect(String(Local)).to.equal(`function ${name}() { [native code] }`);
       }
       const local = new win.MutationObserver(() => {});

@@ -35,11 +35,6 @@ export const patchObservers: Patcher = (target) => {
     const Sub = nativeSubclass(Base, ([callback, ...rest]) => [guard(callback), ...rest], (observer) => live.add(observer));
     target.overrides.window.set(name, Sub);
     installed.push(name);
-    // Older code still reaches for the prefixed alias where the browser keeps one.
-    if (name === 'MutationObserver' && (window as unknown as Record<string, unknown>).WebKitMutationObserver === Base) {
-      target.overrides.window.set('WebKitMutationObserver', Sub);
-      installed.push('WebKitMutationObserver');
-    }
   }
 
   return () => {

@@ -52,7 +52,7 @@ export const patchWorkers: Patcher = (target) => {
 
   if (typeof Worker === 'function') {
     const Sub = nativeSubclass(Worker, prepare, (worker) => {
-      // x
+      silence(worker, EVENTS, () => disposed);
       if (disposed) worker.terminate();
       else workers.add(worker);
     });
@@ -61,7 +61,7 @@ export const patchWorkers: Patcher = (target) => {
   }
   if (typeof SharedWorker === 'function') {
     const Sub = nativeSubclass(SharedWorker, prepare, (worker) => {
-      // x
+      silence(worker, EVENTS, () => disposed);
       silence(worker.port, EVENTS, () => disposed);
       if (disposed) worker.port.close();
       else ports.add(worker.port);
