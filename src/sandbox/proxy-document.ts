@@ -1,4 +1,5 @@
 import { bindNative } from './bind-native.js';
+import { lookNative } from './patchers/native-class.js';
 import { readOverride, writeOverride } from './proxy-window.js';
 import type { SandboxOverrides } from './types.js';
 
@@ -79,9 +80,7 @@ export function createProxyDocument(
   };
   for (const [name, get] of Object.entries(getters)) Object.defineProperty(own, name, { get, configurable: true });
   for (const [name, fn] of Object.entries(methods)) {
-    const source = `function ${name}() { [native code] }`;
-    Object.defineProperty(fn, 'toString', { value: () => source, configurable: true, writable: true });
-    Object.defineProperty(own, name, { value: fn, configurable: true, writable: true });
+    Object.defineProperty(own, name, { value: lookNative(fn, name), configurable: true, writable: true });
   }
   return { proxy: own as unknown as Document, own };
 }

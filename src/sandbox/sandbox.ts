@@ -3,6 +3,7 @@ import { createLocalEvents } from './local-events.js';
 import { patchDynamicScripts } from './patchers/dynamic-scripts.js';
 import { patchElementUrls } from './patchers/element-urls.js';
 import { patchHandlers } from './patchers/handlers.js';
+import { lookNative } from './patchers/native-class.js';
 import { patchOwnerDocument } from './patchers/owner-document.js';
 import { patchListeners } from './patchers/listeners.js';
 import { patchTimers } from './patchers/timers.js';
@@ -91,7 +92,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     }
   };
 
-  overrides.window.set('eval', nativeLooking('eval', (code: unknown) => context.eval(code)));
+  overrides.window.set('eval', lookNative((code: unknown) => context.eval(code), 'eval'));
   overrides.window.set('Function', sandboxFunction(context));
   overrides.document.set('readyState', 'loading');
   overrides.document.set('currentScript', null);
@@ -177,22 +178,15 @@ function publish(own: Record<PropertyKey, unknown>, name: string, get: () => unk
   });
 }
 
-/** Gives a replacement function the `toString()` of a native one. */
-function nativeLooking<T extends Function>(name: string, fn: T): T {
-  const source = `function ${name}() { [native code] }`;
-  Object.defineProperty(fn, 'toString', { value: () => source, configurable: true, writable: true });
-  return fn;
-}
-
 /**
  * The app's `Function` constructor: compiles against the sandbox (see
  * `compileFunction`), shares the real `Function.prototype`, and answers
  * `instanceof` as the real one does.
  */
 function sandboxFunction(context: ScriptContext): FunctionConstructor {
-  const SandboxFunction = nativeLooking('Function', function Function(...args: unknown[]) {
+  const SandboxFunction = lookNative(function Function(...args: unknown[]) {
     return compileFunction(args, context);
-  });
+  }, 'Function');
   Object.defineProperty(SandboxFunction, 'prototype', { value: globalThis.Function.prototype });
   Object.defineProperty(SandboxFunction, Symbol.hasInstance, { value: (value: unknown) => value instanceof globalThis.Function });
   return SandboxFunction as unknown as FunctionConstructor;

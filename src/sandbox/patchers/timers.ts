@@ -1,4 +1,5 @@
 import type { Patcher } from '../types.js';
+import { lookNative } from './native-class.js';
 
 type Handler = TimerHandler;
 
@@ -67,12 +68,8 @@ export const patchTimers: Patcher = (target) => {
       real.cancelIdleCallback(id);
     },
   };
-  for (const [name, fn] of Object.entries(installed)) {
-    // Keep the native look for code that sniffs `toString()` (Vue 2's isNative).
-    const source = `function ${name}() { [native code] }`;
-    Object.defineProperty(fn, 'toString', { value: () => source, configurable: true, writable: true });
-    target.overrides.window.set(name, fn);
-  }
+  // Keep the native look for code that sniffs `toString()` (Vue 2's isNative).
+  for (const [name, fn] of Object.entries(installed)) target.overrides.window.set(name, lookNative(fn, name));
 
   return () => {
     for (const id of timeouts) real.clearTimeout(id);
