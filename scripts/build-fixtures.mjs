@@ -33,6 +33,14 @@ const VENDOR = {
   'moment.min.js': 'moment/min/moment.min.js',
   'jquery.min.js': 'jquery/dist/jquery.min.js',
   'vue.min.js': 'vue2/dist/vue.min.js',
+  'react16.min.js': 'react16/umd/react.production.min.js',
+  'react-dom16.min.js': 'react-dom16/umd/react-dom.production.min.js',
+  'bootstrap.min.css': 'bootstrap/dist/css/bootstrap.min.css',
+  'bootstrap.bundle.min.js': 'bootstrap/dist/js/bootstrap.bundle.min.js',
+  'sweetalert2.all.min.js': 'sweetalert2/dist/sweetalert2.all.min.js',
+  'normalize.css': 'normalize.css/normalize.css',
+  'bootstrap-icons.woff2': 'bootstrap-icons/font/fonts/bootstrap-icons.woff2',
+  'fa-solid-900.woff2': '@fortawesome/fontawesome-free/webfonts/fa-solid-900.woff2',
 };
 
 async function buildVendor() {

@@ -75,6 +75,10 @@ export function createProxyDocument(
     getElementsByTagNameNS: (ns: string | null, name: string) => html.getElementsByTagNameNS(ns, name),
     getElementsByClassName: (names: string) => html.getElementsByClassName(names),
     getElementsByName: (name: string) => root.querySelectorAll(`[name="${CSS.escape(name)}"]`),
+    // Hit-testing and selection see the app's own nodes, not the <micro-app> host.
+    elementFromPoint: (x: number, y: number) => root.elementFromPoint(x, y),
+    elementsFromPoint: (x: number, y: number) => root.elementsFromPoint(x, y),
+    getSelection: () => (root as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.() ?? real.getSelection(),
     // Click-outside checks (`document.contains(e.target)`) must see the app's nodes.
     contains: (node: Node | null) => (node as unknown) === own || (!!node && (html.contains(node) || real.contains(node))),
   };

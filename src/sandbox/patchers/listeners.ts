@@ -1,26 +1,45 @@
 import { LOCAL_EVENT_TYPES } from '../local-events.js';
 import type { Patcher } from '../types.js';
 
-interface Record_ {
-  target: EventTarget;
+interface Entry {
+  which: 'window' | 'document';
   type: string;
   listener: EventListenerOrEventListenerObject;
   capture: boolean;
+  /** Removes both registrations. */
+  remove(): void;
 }
+
+const nativeTarget = Object.getOwnPropertyDescriptor(Event.prototype, 'target')!.get!;
 
 /**
  * Gives the app its own `addEventListener`/`removeEventListener` on `window`
- * and `document`. Page-lifecycle events (`load`, `DOMContentLoaded`, …) go to
- * the app's simulated lifecycle; every other listener is added to the real
- * window or document and recorded, and teardown removes whatever is left.
+ * and `document`, with the targets it would see standalone.
+ *
+ * A listener the app puts on its `document` or `window` is registered twice:
+ * on the app's shadow root, where events from inside the app arrive with
+ * their real target (a closed root retargets them to the `<micro-app>` by
+ * the time they reach the real document, which would break jQuery's
+ * `$(document).on('click', '.x', …)`, React 16's delegation and hotkey
+ * checks of `e.target`); and on the real window or document, for everything
+ * else (clicks elsewhere in the portal, so click-outside logic still closes
+ * dropdowns; `resize`, `popstate`, `message`…), skipping events that came
+ * from inside the app so none is heard twice. Page-lifecycle events (`load`,
+ * `DOMContentLoaded`, …) go to the app's simulated lifecycle. Teardown removes
+ * whatever is left.
  */
 export const patchListeners: Patcher = (target) => {
-  const records: Record_[] = [];
+  const entries: Entry[] = [];
+  const root = target.tree.root;
   const captureOf = (options?: boolean | EventListenerOptions) => (typeof options === 'boolean' ? options : !!options?.capture);
+  const find = (which: string, type: string, listener: unknown, capture: boolean) =>
+    entries.findIndex((e) => e.which === which && e.type === type && e.listener === listener && e.capture === capture);
 
   for (const which of ['window', 'document'] as const) {
     const real: EventTarget = which === 'window' ? window : document;
+    const self = which === 'window' ? target.window : target.document;
     const overrides = which === 'window' ? target.overrides.window : target.overrides.document;
+
     overrides.set('addEventListener', function addEventListener(
       type: string,
       listener: EventListenerOrEventListenerObject | null,
@@ -29,11 +48,39 @@ export const patchListeners: Patcher = (target) => {
       if (!listener) return;
       if (LOCAL_EVENT_TYPES.has(type)) return target.local.add(which, type, listener, options);
       const capture = captureOf(options);
-      real.addEventListener(type, listener, options);
-      if (!records.some((r) => r.target === real && r.type === type && r.listener === listener && r.capture === capture)) {
-        records.push({ target: real, type, listener, capture });
-      }
+      if (find(which, type, listener, capture) >= 0) return;
+      const once = typeof options === 'object' && !!options.once;
+      const passive = typeof options === 'object' ? options.passive : undefined;
+      const call = (event: Event) => {
+        if (once) entry.remove();
+        pinTarget(event);
+        if (typeof listener === 'function') listener.call(self, event);
+        else listener.handleEvent(event);
+      };
+      const inner = (event: Event) => call(event);
+      const outer = (event: Event) => {
+        if (!event.composedPath().includes(root.host)) call(event);
+      };
+      const registration = { capture, passive };
+      const entry: Entry = {
+        which,
+        type,
+        listener,
+        capture,
+        remove() {
+          root.removeEventListener(type, inner, registration);
+          real.removeEventListener(type, outer, registration);
+          const index = entries.indexOf(entry);
+          if (index >= 0) entries.splice(index, 1);
+        },
+      };
+      root.addEventListener(type, inner, registration);
+      real.addEventListener(type, outer, registration);
+      entries.push(entry);
+      const signal = typeof options === 'object' ? options.signal : undefined;
+      signal?.addEventListener('abort', () => entry.remove(), { once: true });
     });
+
     overrides.set('removeEventListener', function removeEventListener(
       type: string,
       listener: EventListenerOrEventListenerObject | null,
@@ -41,20 +88,37 @@ export const patchListeners: Patcher = (target) => {
     ) {
       if (!listener) return;
       if (LOCAL_EVENT_TYPES.has(type)) return target.local.remove(which, type, listener, options);
-      const capture = captureOf(options);
-      real.removeEventListener(type, listener, options);
-      const index = records.findIndex((r) => r.target === real && r.type === type && r.listener === listener && r.capture === capture);
-      if (index >= 0) records.splice(index, 1);
+      entries[find(which, type, listener, captureOf(options))]?.remove();
     });
   }
 
   return () => {
-    for (const { target: real, type, listener, capture } of records.splice(0)) {
-      real.removeEventListener(type, listener, capture);
-    }
+    for (const entry of [...entries]) entry.remove();
     for (const map of [target.overrides.window, target.overrides.document]) {
       map.delete('addEventListener');
       map.delete('removeEventListener');
     }
   };
 };
+
+/**
+ * Keeps `event.target` readable after dispatch. For a target inside a shadow
+ * tree the DOM clears or retargets `target` once dispatch ends
+ * (https://dom.spec.whatwg.org/#concept-event-dispatch, "clearTargets"), so an
+ * app handler that reads `e.target` in a timeout or after an `await` would get
+ * null, which it never does standalone. During dispatch the native value is
+ * returned unchanged, so listeners outside the app still see only the
+ * `<micro-app>` element.
+ */
+function pinTarget(event: Event): void {
+  if (Object.prototype.hasOwnProperty.call(event, 'target')) return;
+  const pinned = nativeTarget.call(event) as EventTarget | null;
+  if (!(pinned instanceof Node) || !(pinned.getRootNode() instanceof ShadowRoot)) return;
+  Object.defineProperty(event, 'target', {
+    configurable: true,
+    get(this: Event) {
+      // While dispatching, the native value (retargeted for listeners outside the app); after, the pinned one.
+      return this.eventPhase === Event.NONE ? pinned : nativeTarget.call(this);
+    },
+  });
+}
