@@ -41,6 +41,10 @@ export function parseEntry(html: string, url: string): ParsedEntry {
   // A <base> inside the shadow root would do nothing useful and confuse app code that reads it.
   doc.querySelectorAll('base').forEach((base) => base.remove());
   resolveUrls(doc, baseUrl);
+  // The app's own stylesheets load in CORS mode so Portico can read their rules (see patchers/styles.ts).
+  for (const link of doc.querySelectorAll('link[rel~="stylesheet"][href]:not([crossorigin])')) {
+    if (new URL(link.getAttribute('href')!).origin === new URL(url).origin) link.setAttribute('crossorigin', 'anonymous');
+  }
   const scripts = [...doc.querySelectorAll('script')].map((el, index): EntryScript => {
     const src = el.getAttribute('src') ?? undefined;
     return { src, text: src ? '' : el.text, kind: kindOf(el), isEntry: el.hasAttribute('entry'), index };

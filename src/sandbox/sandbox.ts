@@ -5,6 +5,7 @@ import { patchElementUrls } from './patchers/element-urls.js';
 import { patchHandlers } from './patchers/handlers.js';
 import { lookNative } from './patchers/native-class.js';
 import { patchOwnerDocument } from './patchers/owner-document.js';
+import { patchStyles } from './patchers/styles.js';
 import { patchListeners } from './patchers/listeners.js';
 import { patchTimers } from './patchers/timers.js';
 import { patchObservers } from './patchers/observers.js';
@@ -55,7 +56,7 @@ export interface Sandbox {
   dispose(): void;
 }
 
-const BUILT_IN_PATCHERS: readonly Patcher[] = [patchTimers, patchListeners, patchHandlers, patchDynamicScripts, patchObservers, patchBroadcastChannel, patchWorkers, patchNetwork, patchElementUrls, patchOwnerDocument];
+const BUILT_IN_PATCHERS: readonly Patcher[] = [patchTimers, patchListeners, patchHandlers, patchDynamicScripts, patchObservers, patchBroadcastChannel, patchWorkers, patchNetwork, patchElementUrls, patchOwnerDocument, patchStyles];
 
 /**
  * Creates a sandbox: a proxy window and document over the real ones, with
