@@ -1,0 +1,53 @@
+import { expect } from '@open-wc/testing';
+import type { MicroAppElement } from '../../elements/micro-app.js';
+import { APPS, inside, mount, unmount, until } from '../../test/helpers.js';
+
+/** What is on screen at an element's centre, as the app sees it (null when clipped or covered). */
+function onScreen(el: MicroAppElement, inner: Element): boolean {
+  const r = inner.getBoundingClientRect();
+  const hit = inside(el).document!.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+  return !!hit && (hit === inner || inner.contains(hit));
+}
+
+describe('popups appended to document.body show on the real viewport', () => {
+  it('Bootstrap 5 modal and tooltip, and SweetAlert2, from an app in a small, clipped, transformed box', async () => {
+    const box = document.createElement('div');
+    box.style.cssText = 'width: 320px; height: 50px; overflow: hidden; transform: translateX(10px); margin: 40px;';
+    document.body.append(box);
+    const el = await mount('popups', `${APPS}/fixtures/popups/`, box);
+    try {
+      const { root } = inside(el);
+      const byId = (id: string) => root.getElementById(id)!;
+      // Tooltip: appended to body below the 50 px box, yet visible on the viewport.
+      inside(el).window!.tooltip.show();
+      await until(() => root.querySelector('.tooltip.show'), 2000, 'tooltip shown');
+      const tip = root.querySelector('.tooltip-inner')!;
+      expect(tip.getBoundingClientRect().top, 'tooltip lies outside the box').to.be.greaterThan(box.getBoundingClientRect().bottom - 5);
+      await until(() => onScreen(el, tip), 2000, 'tooltip visible outside the clipping box');
+      inside(el).window!.tooltip.hide();
+      // Modal: covers the real viewport, its content is on top of its backdrop, and it closes.
+      (byId('open-modal') as HTMLElement).click();
+      await until(() => byId('modal').classList.contains('show'), 3000, 'modal shown');
+      const modal = byId('modal').getBoundingClientRect();
+      expect([Math.round(modal.left), Math.round(modal.top)]).to.deep.equal([0, 0]);
+      expect(Math.round(modal.width)).to.be.closeTo(window.innerWidth, 20);
+      expect(root.querySelector('.modal-backdrop.show') !== null, 'backdrop shown').to.equal(true);
+      await until(() => onScreen(el, byId('modal-body')), 2000, 'modal content on top');
+      await until(() => inside(el).window!.modalShown, 2000, 'shown.bs.modal');
+      // Bootstrap measured the real viewport's scrollbar (none here), not the 320 px box.
+      expect(byId('modal').style.paddingRight || '0px').to.equal('0px');
+      (byId('close-modal') as HTMLElement).click();
+      await until(() => !byId('modal').classList.contains('show') && !root.querySelector('.modal-backdrop'), 3000, 'modal closed');
+      // SweetAlert2 appends its container to body.
+      (byId('swal') as HTMLElement).click();
+      await until(() => root.querySelector('.swal2-popup'), 2000, 'SweetAlert2 popup');
+      const popup = root.querySelector('.swal2-popup')!;
+      await until(() => onScreen(el, popup), 2000, 'SweetAlert2 visible');
+      const r = popup.getBoundingClientRect();
+      expect(Math.abs(r.left + r.width / 2 - window.innerWidth / 2), 'centred on the viewport').to.be.lessThan(20);
+    } finally {
+      await unmount(el);
+      box.remove();
+    }
+  });
+});
