@@ -15,7 +15,7 @@ export const patchViewport: Patcher = (target) => {
     Object.defineProperty(html, name, { configurable: true, get: () => document.documentElement[name] });
   }
   return () => {
-    delete (html as Partial<HTMLElement>).clientWidth;
-    delete (html as Partial<HTMLElement>).clientHeight;
+    Reflect.deleteProperty(html, 'clientWidth');
+    Reflect.deleteProperty(html, 'clientHeight');
   };
 };
