@@ -54,8 +54,9 @@ const REGEX_AFTER_WORD = new Set([
   'return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await',
 ]);
 const CONTROL = new Set(['if', 'for', 'while', 'with', 'switch', 'catch']);
-const ID_START = /[A-Za-z_$\u0080-\uffff]/;
-const ID_PART = /[\w$\u0080-\uffff]/;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isIdStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c >= 128;
+const isIdPart = (c: number) => isIdStart(c) || isDigit(c) || c === 92;
 
 class Scanner {
   readonly #src: string;
@@ -198,72 +199,84 @@ class Scanner {
 
   /** Reads one token; depth is the bracket depth it sits at (a closing bracket reports its opener's depth). */
   #next(): Token | undefined {
+    // Hot loop over whole bundles: char codes, no regular expressions, no closures.
     const src = this.#src;
+    const length = src.length;
     let newlineBefore = false;
+    let i = this.#i;
     for (;;) {
-      const c = src[this.#i];
-      if (c === undefined) return undefined;
-      if (c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029') {
+      if (i >= length) return undefined;
+      const c = src.charCodeAt(i);
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
         newlineBefore = true;
-        this.#i++;
-      } else if (c === ' ' || c === '\t' || c === '\f' || c === '\v' || c === '\ufeff' || c === '\u00a0') this.#i++;
-      else if (c === '/' && src[this.#i + 1] === '/') this.#i = skipTo(src, '\n', this.#i);
-      else if (c === '/' && src[this.#i + 1] === '*') {
-        const end = src.indexOf('*/', this.#i + 2);
+        i++;
+      } else if (c === 32 || c === 9 || c === 12 || c === 11 || c === 0xfeff || c === 0xa0) i++;
+      else if (c === 47 && src.charCodeAt(i + 1) === 47) {
+        const end = src.indexOf('\n', i);
+        i = end < 0 ? length : end;
+      } else if (c === 47 && src.charCodeAt(i + 1) === 42) {
+        const end = src.indexOf('*/', i + 2);
         if (end < 0) throw new Error('comment');
-        if (/[\n\r]/.test(src.slice(this.#i, end))) newlineBefore = true;
-        this.#i = end + 2;
+        for (let j = i + 2; j < end && !newlineBefore; j++) if (src.charCodeAt(j) === 10) newlineBefore = true;
+        i = end + 2;
       } else break;
     }
-    const start = this.#i;
-    const c = src[start]!;
-    const make = (kind: Kind, depth = this.#stack.length): Token => ({ kind, text: src.slice(start, this.#i), newlineBefore, depth, start });
-    if (ID_START.test(c) || c === '\\') {
-      this.#i++;
-      while (this.#i < src.length && (ID_PART.test(src[this.#i]!) || src[this.#i] === '\\')) this.#i++;
-      return make('name');
+    const start = i;
+    const c = src.charCodeAt(start);
+    this.#i = start;
+    if (isIdStart(c) || c === 92) {
+      i = start + 1;
+      while (i < length && isIdPart(src.charCodeAt(i))) i++;
+      this.#i = i;
+      return this.#token('name', start, newlineBefore);
     }
-    if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(src[start + 1] ?? ''))) {
-      this.#i++;
-      while (this.#i < src.length && /[\w.]/.test(src[this.#i]!)) this.#i++;
-      return make('value');
+    if ((c >= 48 && c <= 57) || (c === 46 && isDigit(src.charCodeAt(start + 1)))) {
+      i = start + 1;
+      while (i < length && (isIdPart(src.charCodeAt(i)) || src.charCodeAt(i) === 46)) i++;
+      this.#i = i;
+      return this.#token('value', start, newlineBefore);
     }
-    if (c === '"' || c === "'") {
-      this.#i = skipString(src, start, c);
-      return make('value');
+    if (c === 34 || c === 39) {
+      this.#i = skipString(src, start, src[start]!);
+      return this.#token('value', start, newlineBefore);
     }
-    if (c === '`') {
+    if (c === 96) {
       this.#i = this.#template(start + 1);
-      return make('value');
+      return this.#token('value', start, newlineBefore);
     }
-    if (c === '}' && this.#stack.at(-1) === '${') {
+    if (c === 125 && this.#stack[this.#stack.length - 1] === '${') {
       this.#stack.pop();
       this.#i = this.#template(start + 1);
-      return make('value');
+      return this.#token('value', start, newlineBefore);
     }
-    if (c === '/' && this.#regexAllowed()) {
+    if (c === 47 && this.#regexAllowed()) {
       this.#i = skipRegex(src, start);
-      return make('value');
+      return this.#token('value', start, newlineBefore);
     }
-    this.#i++;
-    if (c === '=' && src[this.#i] === '>') {
-      this.#i++;
-      return make('punct');
+    this.#i = start + 1;
+    if (c === 61 && src.charCodeAt(start + 1) === 62) {
+      this.#i = start + 2;
+      return this.#token('punct', start, newlineBefore);
     }
-    if (c === '{' || c === '(' || c === '[') {
-      const token = make('punct');
-      this.#stack.push(this.#opener(c));
-      if (this.#stack.at(-1) === '{f') this.#functionDepth++;
+    if (c === 123 || c === 40 || c === 91) {
+      const token = this.#token('punct', start, newlineBefore);
+      const opener = this.#opener(src[start] as '{' | '(' | '[');
+      this.#stack.push(opener);
+      if (opener === '{f') this.#functionDepth++;
       return token;
     }
-    if (c === '}' || c === ')' || c === ']') {
+    if (c === 125 || c === 41 || c === 93) {
       const open = this.#stack.pop();
-      if (open?.[0] !== { '}': '{', ')': '(', ']': '[' }[c]) throw new Error('unbalanced');
+      if (open?.charCodeAt(0) !== (c === 125 ? 123 : c === 41 ? 40 : 91)) throw new Error('unbalanced');
       if (open === '{f') this.#functionDepth--;
       this.#closedControlParen = open === '(c';
-      return make('punct');
+      return this.#token('punct', start, newlineBefore);
     }
-    return make('punct');
+    return this.#token('punct', start, newlineBefore);
+  }
+
+  #token(kind: Kind, start: number, newlineBefore: boolean): Token {
+    return { kind, text: this.#src.slice(start, this.#i), newlineBefore, depth: this.#stack.length, start };
   }
 
   /**
@@ -301,11 +314,6 @@ class Scanner {
     }
     throw new Error('template');
   }
-}
-
-function skipTo(src: string, char: string, i: number): number {
-  const end = src.indexOf(char, i);
-  return end < 0 ? src.length : end;
 }
 
 function skipString(src: string, start: number, quote: string): number {
