@@ -1,5 +1,10 @@
 import '../src/index.ts';
-import type { MicroAppElement } from '../src/index.ts';
+import type { MicroAppElement, MicroStoreElement } from '../src/index.ts';
+
+/** The portal's shared state, declared in index.html: every app sees it (window.__PORTICO__.store()). */
+interface PortalState {
+  user: { name: string; since: string } | null;
+}
 
 /** The sub-apps live on another origin: same host, port 4301 (see demo/apps/server.mjs). */
 const APPS = `${location.protocol}//${location.hostname}:4301`;
@@ -24,6 +29,10 @@ function note(text: string): void {
   item.textContent = `${new Date().toLocaleTimeString()} ${text}`;
   log.prepend(item);
 }
+
+document.addEventListener('micro-store-change', (event) => {
+  note(`micro-store-change (${event.store}: ${event.keys.join(', ')} by ${event.from ?? 'the portal'}${event.remote ? ', in another tab' : ''})`);
+});
 
 for (const type of ['micro-app-mounted', 'micro-app-unmounted', 'micro-app-error', 'micro-app-message'] as const) {
   document.addEventListener(type, (event) => {
@@ -59,6 +68,34 @@ function show(view: string): void {
   }
   history.replaceState(null, '', `#${view}`);
 }
+
+/** The sign-in box: writes the user into the shared store; every app (and every tab) follows. */
+function setUpLogin(store: MicroStoreElement<PortalState>): void {
+  const form = document.getElementById('login') as HTMLFormElement;
+  const input = form.elements.namedItem('user') as HTMLInputElement;
+  const state = document.getElementById('login-state')!;
+  const logout = document.getElementById('logout')!;
+  store.defaults = { user: null };
+  store.subscribe(
+    'user',
+    (user) => {
+      state.textContent = user ? `Signed in as ${user.name}` : 'Not signed in';
+      input.hidden = !!user;
+      form.querySelector<HTMLButtonElement>('button[type=submit]')!.hidden = !!user;
+      logout.hidden = !user;
+    },
+    { immediate: true },
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const name = input.value.trim();
+    if (name) store.set({ user: { name, since: new Date().toISOString() } });
+    input.value = '';
+  });
+  logout.addEventListener('click', () => store.set({ user: null }));
+}
+
+setUpLogin(document.querySelector<MicroStoreElement<PortalState>>('micro-store[name=global]')!);
 
 document.querySelector('nav')!.addEventListener('click', (event) => {
   const view = (event.target as HTMLElement).closest('button')?.dataset.view;

@@ -5,6 +5,10 @@
  *   - vue:    runs Vite (demo/apps/vue/vite.config.mjs, `base: './'`) into demo/apps/vue/dist/
  *   - vue-root: the same sources with Vite's default `base: '/'` (demo/apps/vue-root/vite.config.mjs)
  *             into demo/apps/vue-root/dist/
+ *   - element-plus: Vite + Vue 3 + Element Plus (demo/apps/element-plus/vite.config.mjs) into its dist/
+ *   - antd:   webpack + React 19 + antd 5 (demo/apps/antd/webpack.config.cjs) into its dist/
+ *   - router-vue:   Vite build of a vue-router 4 app (index.html: history mode, hash.html: hash mode)
+ *   - router-react: webpack build of a react-router 7 app (createBrowserRouter)
  *   - vendor: copies the UMD builds of real libraries the fixtures load into demo/fixtures/vendor/
  * Prints one summary line per app; exits with status 1 on any failure.
  */
@@ -50,8 +54,9 @@ async function buildVendor() {
   return `copied ${Object.keys(VENDOR).join(', ')} to ${path.relative(ROOT, vendor)}/`;
 }
 
-async function buildReact() {
-  const config = require(path.join(APPS, 'react', 'webpack.config.cjs'));
+/** Runs webpack with `demo/apps/<name>/webpack.config.cjs`. */
+async function buildWebpack(name) {
+  const config = require(path.join(APPS, name, 'webpack.config.cjs'));
   const compiler = webpack(config);
   try {
     const stats = await new Promise((resolve, reject) => {
@@ -59,7 +64,7 @@ async function buildReact() {
     });
     const info = stats.toJson({ all: false, errors: true, warnings: true, timings: true });
     if (stats.hasErrors()) throw new Error(info.errors.map((e) => e.message).join('\n'));
-    for (const warning of info.warnings) console.warn(`react: warning: ${warning.message}`);
+    for (const warning of info.warnings) console.warn(`${name}: warning: ${warning.message}`);
     const scripts = stats.compilation
       .getAssets()
       .filter((asset) => asset.name.endsWith('.js'))
@@ -84,9 +89,13 @@ async function buildVite(name) {
 
 const builds = {
   jquery: buildJquery,
-  react: buildReact,
+  react: () => buildWebpack('react'),
+  'router-react': () => buildWebpack('router-react'),
+  'router-vue': () => buildVite('router-vue'),
   vue: () => buildVite('vue'),
   'vue-root': () => buildVite('vue-root'),
+  'element-plus': () => buildVite('element-plus'),
+  antd: () => buildWebpack('antd'),
   vendor: buildVendor,
 };
 let failed = false;

@@ -13,7 +13,13 @@ export type PorticoErrorCode =
   | 'PORTICO_SCRIPT_THROW'
   | 'PORTICO_LIFECYCLE_REJECTED'
   | 'PORTICO_LIFECYCLE_TIMEOUT'
-  | 'PORTICO_ATTRIBUTE_MISSING';
+  | 'PORTICO_ATTRIBUTE_MISSING'
+  | 'PORTICO_BUS_NO_RESPONDER'
+  | 'PORTICO_BUS_TIMEOUT'
+  | 'PORTICO_BUS_RESPONDER_REJECTED'
+  | 'PORTICO_BUS_UNCLONEABLE'
+  | 'PORTICO_STORE_FORBIDDEN'
+  | 'PORTICO_STORE_MISSING';
 
 /** What to do about each code, appended to the message so the fix travels with the error. */
 const ADVICE: Record<PorticoErrorCode, string> = {
@@ -29,6 +35,14 @@ const ADVICE: Record<PorticoErrorCode, string> = {
   PORTICO_LIFECYCLE_REJECTED: "A lifecycle function of the sub-app threw or rejected; see the error's cause.",
   PORTICO_LIFECYCLE_TIMEOUT: 'A lifecycle function of the sub-app did not settle in time.',
   PORTICO_ATTRIBUTE_MISSING: 'Give the <micro-app> element both a name and a src attribute.',
+  PORTICO_BUS_NO_RESPONDER:
+    'Nothing answers this topic: register a responder with bus.respond(topic, handler), in the host or in a mounted app, before requesting.',
+  PORTICO_BUS_TIMEOUT: "The responder did not answer in time; raise the request's timeout option or make the responder settle.",
+  PORTICO_BUS_RESPONDER_REJECTED: "The responder threw or rejected; the error's cause holds what it threw.",
+  PORTICO_BUS_UNCLONEABLE:
+    'Bus messages and store values cross apps as structured clones: send plain data (objects, arrays, Map, Date…), not functions, DOM nodes or class instances.',
+  PORTICO_STORE_FORBIDDEN: "The <micro-store> permissions do not let this app do that; change the store's permissions property or let an allowed app do it.",
+  PORTICO_STORE_MISSING: 'Declare <micro-store name="…"> in the host page (connected before the app uses it); a store without a name is "global".',
 };
 
 /**

@@ -1,12 +1,19 @@
 /**
  * Portico: a micro-frontend shell made of Web Components. Importing this
- * module defines `<micro-app>`.
+ * module defines `<micro-app>` and `<micro-store>`.
  */
-import { defineMicroApp } from './elements/define.js';
+import { defineMicroApp, defineMicroStore } from './elements/define.js';
 
 export { MicroAppElement } from './elements/micro-app.js';
 export type { MicroAppProps } from './elements/start-app.js';
-export { defineMicroApp } from './elements/define.js';
+export { defineMicroApp, defineMicroStore } from './elements/define.js';
+export { MicroStoreElement } from './elements/micro-store.js';
+export type { StorePersistence } from './elements/micro-store.js';
+export { MicroStoreChangeEvent } from './bus/store-events.js';
+export { busFor } from './bus/portal.js';
+export type { AnyRequest, AppBus, BusEnd, BusMessage, ListenOptions, MicroBus, RequestContext, RequestOf, RequestOptions, ResponseOf, TopicOf } from './bus/types.js';
+export type { KeyChange, StoreChange, StoreState, StoreView, SubscribeOptions } from './bus/store-types.js';
+export type { AccessMode, AppList, KeyRule, StorePermissions } from './bus/permissions.js';
 export { MicroAppStatusEvent, MicroAppErrorEvent, MicroAppMessageEvent } from './elements/events.js';
 export type { MicroAppStatus } from './elements/lifecycle.js';
 export { PorticoError } from './errors.js';
@@ -15,3 +22,4 @@ export type { AppApi } from './bus/app-channel.js';
 export type { Lifecycles } from './loader/lifecycles.js';
 
 defineMicroApp();
+defineMicroStore();

@@ -1,4 +1,5 @@
 import { MicroAppElement } from './micro-app.js';
+import { MicroStoreElement } from './micro-store.js';
 
 /**
  * Defines `<micro-app>` (or another tag name) unless something already did:
@@ -6,13 +7,22 @@ import { MicroAppElement } from './micro-app.js';
  * warning instead of a `NotSupportedError` from `customElements.define`.
  */
 export function defineMicroApp(tagName = 'micro-app'): void {
+  defineOnce(tagName, 'micro-app', MicroAppElement);
+}
+
+/** Defines `<micro-store>` (or another tag name) the same guarded way as {@link defineMicroApp}. */
+export function defineMicroStore(tagName = 'micro-store'): void {
+  defineOnce(tagName, 'micro-store', MicroStoreElement);
+}
+
+function defineOnce(tagName: string, defaultTag: string, element: CustomElementConstructor): void {
   const existing = customElements.get(tagName);
   if (existing) {
-    if (existing !== MicroAppElement && !(existing.prototype instanceof MicroAppElement)) {
+    if (existing !== element && !(existing.prototype instanceof element)) {
       console.warn(`[portico] <${tagName}> is already defined by another script; this copy of Portico leaves it as it is.`);
     }
     return;
   }
   // A subclass per extra tag name: one constructor may be defined only once.
-  customElements.define(tagName, tagName === 'micro-app' ? MicroAppElement : class extends MicroAppElement {});
+  customElements.define(tagName, tagName === defaultTag ? element : class extends element {});
 }

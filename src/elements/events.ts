@@ -64,8 +64,28 @@ export class MicroAppMessageEvent extends Event {
   }
 }
 
+/**
+ * Fired on a `keep-alive` `<micro-app>` when leaving its route hides the app
+ * (`micro-app-hidden`: DOM, state and sandbox kept) and when coming back
+ * shows it again (`micro-app-shown`). `status` stays `mounted` throughout.
+ */
+export class MicroAppVisibilityEvent extends Event {
+  /** The app's `name`. */
+  readonly app: string;
+  /** Whether the app is now hidden. */
+  readonly hidden: boolean;
+
+  constructor(app: string, hidden: boolean) {
+    super(hidden ? 'micro-app-hidden' : 'micro-app-shown', { bubbles: true, composed: true });
+    this.app = app;
+    this.hidden = hidden;
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'micro-app-hidden': MicroAppVisibilityEvent;
+    'micro-app-shown': MicroAppVisibilityEvent;
     'micro-app-loading': MicroAppStatusEvent;
     'micro-app-mounting': MicroAppStatusEvent;
     'micro-app-mounted': MicroAppStatusEvent;

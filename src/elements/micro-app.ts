@@ -1,7 +1,10 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import { PorticoError, toPorticoError } from '../errors.js';
-import { MicroAppErrorEvent, MicroAppMessageEvent, MicroAppStatusEvent } from './events.js';
+import type { NavigateOptions } from '../sandbox/patchers/route-state.js';
+import { MicroAppErrorEvent, MicroAppMessageEvent, MicroAppStatusEvent, MicroAppVisibilityEvent } from './events.js';
+import { hideApp } from './keep-alive.js';
 import { Lifecycle, type MicroAppStatus } from './lifecycle.js';
+import { navigateApp, routeMatches, watchPageUrl } from './route-match.js';
 import { startApp, type RunningApp } from './start-app.js';
 import { stopApp } from './stop-app.js';
 import { registerInternals } from './internals.js';
@@ -26,7 +29,8 @@ const DEFAULT_TIMEOUT = 20_000;
  *
  * @attr name - Unique id of this instance; the app finds it as `window.__PORTICO__.name`.
  * @attr src - The app's HTML entry URL (cross-origin needs CORS). `url` is accepted as an alias.
- * @attr route - The host path the app is active under (reserved for routing; given to the app as its base route).
+ * @attr route - The path the app is active under: it mounts when the page URL enters it and unmounts when it leaves; inside, the app sees its paths without this prefix. Relative to the parent app's path when nested. Absent: always active.
+ * @attr keep-alive - Leaving the route hides the app instead of unmounting it (DOM, state, scroll, sandbox kept); coming back shows it at once.
  * @attr timeout - Milliseconds the entry and each lifecycle call may take (default 20000).
  *
  * @slot loading - Shown while the app loads and mounts.
@@ -39,6 +43,8 @@ const DEFAULT_TIMEOUT = 20_000;
  * @fires micro-app-unmounted - Nothing of the app is left.
  * @fires micro-app-error - Loading, running or mounting failed; `event.error.code` says why.
  * @fires micro-app-message - The app sent a message up (`window.__PORTICO__.dispatch`).
+ * @fires micro-app-hidden - A keep-alive app was hidden because the page left its route.
+ * @fires micro-app-shown - A hidden keep-alive app is shown again.
  *
  * @csspart error - The default error message.
  */
@@ -47,6 +53,7 @@ export class MicroAppElement extends ReactiveElement {
     name: { type: String },
     src: { type: String },
     route: { type: String },
+    keepAlive: { type: Boolean, attribute: 'keep-alive' },
     timeout: { type: Number },
     data: { attribute: false },
   };
@@ -55,8 +62,10 @@ export class MicroAppElement extends ReactiveElement {
   declare name: string;
   /** The app's HTML entry URL. */
   declare src: string;
-  /** The host path the app is active under. */
+  /** The path the app is active under (relative to its parent app's path when nested); empty: always. */
   declare route: string;
+  /** Hide instead of unmounting when the page leaves the route. */
+  declare keepAlive: boolean;
   /** Milliseconds the entry and each lifecycle call may take. */
   declare timeout: number;
   /** Data for the app: reaches it as a copy in its props, `__PORTICO__.data` and `update`. */
@@ -70,6 +79,11 @@ export class MicroAppElement extends ReactiveElement {
   #running: Running | undefined;
   /** Serialises starts and stops, so an unmount always finishes before the next load begins. */
   #queue: Promise<void> = Promise.resolve();
+  /** Whether the page URL is inside `route`. */
+  #active = false;
+  /** Shows a hidden keep-alive app again; set while it is hidden. */
+  #show: (() => void) | undefined;
+  #unwatch: (() => void) | undefined;
 
   constructor() {
     super();
@@ -93,9 +107,25 @@ export class MicroAppElement extends ReactiveElement {
     return this.#lifecycle.status;
   }
 
+  /** Whether the page URL is inside this element's `route` (always true without one, or while disconnected: false). */
+  get active(): boolean {
+    return this.#active;
+  }
+
   /** Unloads and loads the app again: the way to retry after an error, without reloading the page. */
   reload(): Promise<void> {
     return this.#sync(true);
+  }
+
+  /**
+   * Moves the page so that this app is at `path`, a URL as the app sees it
+   * (`'/42'`, `'/42?tab=2#notes'`, or relative to its current URL), e.g.
+   * `/orders/42` for `route="/orders"`. No page load: the app's router hears
+   * a `popstate`, the host's router hears one too, and an app whose route
+   * was not active mounts (or shows) there.
+   */
+  navigate(path: string, options?: NavigateOptions): void {
+    navigateApp(this, this.name, this.route ?? '', path, options);
   }
 
   /** lit renders nothing here: the app's tree goes into the closed root, which lit must not expose. */
@@ -105,11 +135,15 @@ export class MicroAppElement extends ReactiveElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#unwatch ??= watchPageUrl(() => this.#routeChanged());
+    this.#active = routeMatches(this, this.route);
     void this.#sync();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#unwatch?.();
+    this.#unwatch = undefined;
     // A move (remove + insert in one task) keeps the app running.
     queueMicrotask(() => void this.#sync());
   }
@@ -125,22 +159,51 @@ export class MicroAppElement extends ReactiveElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('route') || changed.has('keepAlive')) this.#routeChanged(true);
     if (changed.has('name') || changed.has('src')) void this.#sync();
     if (changed.has('data') && this.#running?.app) this.#running.app.update(this.data);
   }
 
-  /** Brings the running app in line with the element: started when connected with name and src, stopped otherwise. */
+  /** The page URL moved (or `route`/`keep-alive` changed): show or hide a kept-alive app at once, start or stop the others. */
+  #routeChanged(force = false): void {
+    const active = this.isConnected && routeMatches(this, this.route);
+    if (active === this.#active && !force) return;
+    this.#active = active;
+    this.#applyVisibility();
+    void this.#sync();
+  }
+
+  /**
+   * Brings the running app in line with the element: started when connected
+   * with name and src and inside its route, stopped otherwise, except that a
+   * keep-alive app that is running stays (hidden) outside its route.
+   */
   #sync(force = false): Promise<void> {
     this.#queue = this.#queue.then(async () => {
-      const key = this.isConnected && this.name && this.src ? `${this.name}\n${this.src}` : '';
+      const identity = this.isConnected && this.name && this.src ? `${this.name}\n${this.src}` : '';
+      const kept = !force && this.keepAlive && this.#running?.key === identity;
+      const key = identity && (this.#active || kept) ? identity : '';
       if (!force && this.#running?.key === key) return;
       if (this.#running) await this.#stop();
-      if (this.isConnected && (this.name || this.src) && !key) {
+      if (this.isConnected && (this.name || this.src) && !identity) {
         this.#fail(new PorticoError(this.name || '(unnamed)', 'PORTICO_ATTRIBUTE_MISSING', 'name or src is missing'));
       }
       if (key) this.#start(key);
     });
     return this.#queue;
+  }
+
+  /** Hides a running keep-alive app outside its route, shows it inside; a stopped app just loses the hidden state. */
+  #applyVisibility(): void {
+    const hide = !this.#active && this.keepAlive && !!this.#running && this.isConnected;
+    if (hide && !this.#show) {
+      this.#show = hideApp(this.#root, this.#internals);
+      this.dispatchEvent(new MicroAppVisibilityEvent(this.name, true));
+    } else if (!hide && this.#show) {
+      this.#show();
+      this.#show = undefined;
+      if (this.#running) this.dispatchEvent(new MicroAppVisibilityEvent(this.name, false));
+    }
   }
 
   #start(key: string): void {
@@ -159,6 +222,7 @@ export class MicroAppElement extends ReactiveElement {
       onMounting: () => this.#lifecycle.to('mounting'),
       onApp: (app) => (running.app = app),
       send: (topic, detail) => this.dispatchEvent(new MicroAppMessageEvent(this.name, topic, detail)),
+      reload: () => void this.reload(),
     }).then(
       () => {
         if (!controller.signal.aborted) this.#lifecycle.to('mounted');
@@ -174,6 +238,7 @@ export class MicroAppElement extends ReactiveElement {
     const running = this.#running;
     if (!running) return;
     this.#running = undefined;
+    this.#applyVisibility();
     running.controller.abort(new DOMException('The micro-app was removed or changed.', 'AbortError'));
     const wasMounted = this.status === 'mounted';
     this.#lifecycle.to('unmounting');

@@ -1,4 +1,7 @@
 import { createAppChannel, type AppChannel } from '../bus/app-channel.js';
+import { portalOf } from '../bus/portal.js';
+import type { StoreView } from '../bus/store-types.js';
+import type { BusEnd } from '../bus/types.js';
 import { PorticoError, toPorticoError } from '../errors.js';
 import { fetchEntry } from '../loader/fetch-entry.js';
 import { callHook, findLifecycles, type Lifecycles } from '../loader/lifecycles.js';
@@ -10,6 +13,7 @@ import { whenLoaded } from '../loader/when-loaded.js';
 import { compatGlobals } from '../sandbox/compat/globals.js';
 import { microAppGlobal, wujieGlobal } from '../sandbox/compat/micro-app.js';
 import type { AppTree } from '../sandbox/proxy-document.js';
+import type { LeakReport } from '../sandbox/leak-report.js';
 import { createSandbox, type Sandbox } from '../sandbox/sandbox.js';
 
 /** The props a sub-app's lifecycles receive: qiankun's shape plus the host's data spread in. */
@@ -22,6 +26,10 @@ export interface MicroAppProps {
   data: unknown;
   /** Sends a message up to the host (a `micro-app-message` event on the element). */
   dispatch: (topic: string, detail?: unknown) => void;
+  /** The app's end of the page's bus (also `window.__PORTICO__.bus`). */
+  bus: BusEnd;
+  /** The page's `<micro-store name>`, "global" by default (also `window.__PORTICO__.store`). */
+  store: (name?: string) => StoreView;
   [key: string]: unknown;
 }
 
@@ -34,6 +42,8 @@ export interface RunningApp {
   /** The app's ES-module instance scope, if it has module scripts. */
   modules?: ModuleScope;
   lifecycles?: Lifecycles<MicroAppProps>;
+  /** What the app had left running at teardown (set by stopApp). */
+  report?: LeakReport;
   props: MicroAppProps;
   /** Hands new host data to the app (`update` lifecycle and data listeners). */
   update(data: unknown): void;
@@ -52,6 +62,8 @@ export interface StartOptions {
   /** Called as soon as the app has resources to release (its tree and sandbox). */
   onApp(app: RunningApp): void;
   send(topic: string, detail: unknown): void;
+  /** Restarts the app: what its `location.reload()` does (see patchers/history.ts). */
+  reload?(): void;
 }
 
 /**
@@ -77,9 +89,11 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     name,
     url: parsed.baseUrl,
     tree,
+    route: { base: options.route, reload: options.reload },
     globals: {
       ...compatGlobals({ name, url: entry.url, publicPath, baseRoute: options.route }),
-      __PORTICO__: channel.api,
+      // The app's end of the page's bus and stores, released with the channel in stopApp.
+      __PORTICO__: channel.connect(portalOf(options.root.ownerDocument)),
       microApp: microAppGlobal(channel.api),
       $wujie: wujieGlobal(channel.api),
     },
@@ -138,7 +152,9 @@ async function lifecycle(app: RunningApp, hook: 'bootstrap' | 'mount', timeout: 
 
 function propsFor(name: string, container: HTMLElement, data: unknown, channel: AppChannel): MicroAppProps {
   const spread = data && typeof data === 'object' && !Array.isArray(data) ? structuredClone(data) : {};
-  return { ...spread, name, container, data: channel.api.data, dispatch: channel.api.dispatch };
+  // bus, store and qiankun's onGlobalStateChange/setGlobalState/offGlobalStateChange.
+  const shared = channel.props as Pick<MicroAppProps, 'bus' | 'store'>;
+  return { ...spread, ...shared, name, container, data: channel.api.data, dispatch: channel.api.dispatch };
 }
 
 async function fetchScript(url: string, signal: AbortSignal): Promise<string> {

@@ -25,7 +25,7 @@ export async function stopApp(app: RunningApp, options: { callUnmount: boolean; 
     () => app.sandbox.fire('window', 'pagehide'),
     () => app.sandbox.fire('window', 'unload'),
     () => app.channel.dispose(),
-    () => app.sandbox.dispose(),
+    () => (app.report = app.sandbox.dispose()),
     () => app.modules?.release(),
     () => app.tree.html.remove(),
   ];

@@ -39,12 +39,17 @@ async function provesTeardown(teardown: (el: HTMLElement) => Promise<void>) {
 }
 
 describe('teardown leaves nothing of the app', () => {
-  it('when the element is removed', () =>
+  it('when the element is removed, and the leak report says what the app had left running', () =>
     provesTeardown(async (el) => {
+      const { app } = inside(el as never);
       const done = nextEvent(el, 'micro-app-unmounted');
       el.remove();
       await done;
+      expect(app!.report!.released).to.deep.include({ intervals: 1, timeouts: 1, animationFrames: 1, listeners: 2 });
+      expect(app!.report!.released.globals).to.be.greaterThanOrEqual(4);
+      expect(app!.report!.leftBehind).to.deep.equal({});
     }));
+
 
   it('when src changes, and the new app mounts in its place', () =>
     provesTeardown(async (el) => {

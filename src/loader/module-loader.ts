@@ -1,3 +1,4 @@
+import { PORTAL_MODULES, portalModuleSource, portalModuleUrl } from '../bus/virtual-modules.js';
 import { scanTopLevelDeclarations } from '../sandbox/scan-declarations.js';
 
 /**
@@ -94,11 +95,18 @@ async function loadShims(): Promise<ImportShim> {
     noLoadEventRetriggers: true,
     resolve(id: string, parent: string | undefined, defaultResolve: (id: string, parent?: string) => string) {
       const mark = markOf(parent);
+      // `portico:store` and `portico:bus`: virtual modules of the app's own bus and stores.
+      const portal = portalModuleUrl(id);
+      if (portal) return mark ? withMark(portal, mark) : portal;
       const resolved = defaultResolve(id, parent?.split('#')[0]);
       return mark && !resolved.startsWith(VIRTUAL) ? withMark(resolved, mark) : resolved;
     },
     async source(url: string, options: RequestInit, parent: string, defaultSource: Function) {
       if (url.startsWith(VIRTUAL)) return { type: 'js', source: virtualModule(url.slice(VIRTUAL.length, -3)) };
+      if (url.startsWith(PORTAL_MODULES)) {
+        const id = markOf(url);
+        return { type: 'js', source: portalModuleSource(url, id && instances.has(id) ? `${REGISTRY}.get(${JSON.stringify(id)}).bindings.window` : undefined) };
+      }
       const mark = markOf(url);
       const instance = mark ? instances.get(mark) : undefined;
       const inline = instance?.inline.get(url.split('#')[0]);

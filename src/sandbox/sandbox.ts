@@ -1,11 +1,16 @@
+import { sumReleased, type LeakReport } from './leak-report.js';
 import { compileFunction, evaluateIndirect, PARAMETERS, runScript, type ScriptContext } from './evaluate.js';
 import { createLocalEvents } from './local-events.js';
 import { patchDynamicScripts } from './patchers/dynamic-scripts.js';
 import { patchElementUrls } from './patchers/element-urls.js';
 import { patchHandlers } from './patchers/handlers.js';
+import { patchHistory } from './patchers/history.js';
 import { lookNative } from './patchers/native-class.js';
+import { patchMessageChannel } from './patchers/message-channel.js';
 import { patchOwnerDocument } from './patchers/owner-document.js';
+import { patchPopupLayer } from './patchers/popup-layer.js';
 import { patchStyles } from './patchers/styles.js';
+import { patchViewport } from './patchers/viewport.js';
 import { patchListeners } from './patchers/listeners.js';
 import { patchTimers } from './patchers/timers.js';
 import { patchObservers } from './patchers/observers.js';
@@ -14,7 +19,7 @@ import { patchWorkers } from './patchers/workers.js';
 import { patchNetwork } from './patchers/network.js';
 import { createProxyDocument, type AppTree } from './proxy-document.js';
 import { createProxyWindow } from './proxy-window.js';
-import { OverrideAccessor, type Disposer, type LocalEvents, type PatchTarget, type Patcher, type SandboxOverrides } from './types.js';
+import { OverrideAccessor, type Disposer, type LocalEvents, type PatchTarget, type Patcher, type RouteOptions, type SandboxOverrides } from './types.js';
 
 /** Options for {@link createSandbox}. */
 export interface SandboxOptions {
@@ -28,6 +33,8 @@ export interface SandboxOptions {
   globals?: Record<string, unknown>;
   /** Extra patchers, run after the built-in ones. */
   patchers?: readonly Patcher[];
+  /** The app's route, which its `location` and `history` are scoped to; absent: the whole page path. */
+  route?: RouteOptions;
 }
 
 /** One app's isolated global environment. */
@@ -52,11 +59,11 @@ export interface Sandbox {
   moduleBindings(): Record<string, unknown>;
   /** The last global the app created, for UMD lifecycle discovery. */
   lastAssigned(): PropertyKey | undefined;
-  /** Releases everything the app holds: timers, listeners, globals. Idempotent. */
-  dispose(): void;
+  /** Releases everything the app holds (timers, listeners, globals…) and reports what there was. Idempotent. */
+  dispose(): LeakReport;
 }
 
-const BUILT_IN_PATCHERS: readonly Patcher[] = [patchTimers, patchListeners, patchHandlers, patchDynamicScripts, patchObservers, patchBroadcastChannel, patchWorkers, patchNetwork, patchElementUrls, patchOwnerDocument, patchStyles];
+const BUILT_IN_PATCHERS: readonly Patcher[] = [patchTimers, patchListeners, patchHandlers, patchDynamicScripts, patchObservers, patchBroadcastChannel, patchMessageChannel, patchWorkers, patchNetwork, patchElementUrls, patchOwnerDocument, patchStyles, patchPopupLayer, patchViewport, patchHistory];
 
 /**
  * Creates a sandbox: a proxy window and document over the real ones, with
@@ -109,10 +116,12 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     evaluate,
     tree: options.tree,
     baseUrl: options.url,
+    route: options.route,
   };
   const disposers: Disposer[] = [];
   for (const patch of [...BUILT_IN_PATCHERS, ...(options.patchers ?? [])]) disposers.push(patch(target));
-  let disposed = false;
+  let report: LeakReport | undefined;
+  const compatKeys = new Set<PropertyKey>(Object.keys(options.globals ?? {}));
 
   return {
     window: win.proxy,
@@ -138,12 +147,14 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       return bindings;
     },
     dispose() {
-      if (disposed) return;
-      disposed = true;
-      for (const dispose of disposers.reverse()) dispose();
+      if (report) return report;
+      const parts = disposers.reverse().map((dispose) => dispose());
       local.clear();
+      const globals = Reflect.ownKeys(win.own).filter((key) => !compatKeys.has(key));
       // Reflect: an app's non-configurable global cannot be deleted, and must not stop teardown.
       for (const key of Reflect.ownKeys(win.own)) Reflect.deleteProperty(win.own, key);
+      report = { app: options.name, released: sumReleased([...parts, { globals: globals.length }]), leftBehind: leftBehindOf(parts) };
+      return report;
     },
   };
 }
@@ -191,4 +202,15 @@ function sandboxFunction(context: ScriptContext): FunctionConstructor {
   Object.defineProperty(SandboxFunction, 'prototype', { value: globalThis.Function.prototype });
   Object.defineProperty(SandboxFunction, Symbol.hasInstance, { value: (value: unknown) => value instanceof globalThis.Function });
   return SandboxFunction as unknown as FunctionConstructor;
+}
+
+/** Kinds a disposer reports with a `leftBehind:` prefix are what it found but could not release. */
+function leftBehindOf(parts: ReadonlyArray<Record<string, number | undefined> | void>): Record<string, number> {
+  const found: Record<string, number> = {};
+  for (const part of parts) {
+    for (const [kind, count] of Object.entries(part ?? {})) {
+      if (kind.startsWith('leftBehind:') && count) found[kind.slice('leftBehind:'.length)] = (found[kind.slice('leftBehind:'.length)] ?? 0) + count;
+    }
+  }
+  return found;
 }

@@ -1,7 +1,14 @@
 import type { AppTree } from './proxy-document.js';
 
-/** Undoes one patch. Teardown runs the disposers in reverse order of creation. */
-export type Disposer = () => void;
+/**
+ * What one disposer released: how many of each kind of effect (timers,
+ * listeners, observers…) the app still had running when it was torn down.
+ * They feed the app's leak report.
+ */
+export type Released = Partial<Record<string, number>>;
+
+/** Undoes one patch and says what it released. Teardown runs the disposers in reverse order of creation. */
+export type Disposer = () => Released | void;
 
 /**
  * An override that computes its value: the proxies call `get` on read and
@@ -44,6 +51,16 @@ export interface PatchTarget {
   readonly tree: AppTree;
   /** The URL relative references of the app resolve against. */
   readonly baseUrl: string;
+  /** Where the app's routes live; absent: it sees the whole page path (see patchers/history.ts). */
+  readonly route?: RouteOptions;
+}
+
+/** An app's place in the page URL, for its scoped `location` and `history`. */
+export interface RouteOptions {
+  /** The path prefix the app is active under (its `route` attribute); `''` for the whole path. */
+  readonly base: string;
+  /** Restarts the app: what its `location.reload()` and `history.go(0)` do instead of reloading the page. */
+  readonly reload?: () => void;
 }
 
 /** A patcher installs sandbox-local behaviour and returns its undo. */

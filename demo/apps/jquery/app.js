@@ -28,3 +28,28 @@ function render() {
   });
   $('#count').text(pluralize(todos.length, 'item'));
 }
+
+/**
+ * Shows who is signed in to the portal. Inside Portico the portal's shared
+ * store is `window.__PORTICO__.store()` (no import from the host); standalone
+ * there is no portal, and the app says so.
+ */
+function watchUser() {
+  var $user = $('#user');
+  var portico = window.__PORTICO__;
+  if (!portico) {
+    $user.text('Standalone: no portal sign-in');
+    return;
+  }
+  try {
+    portico.store().subscribe(
+      'user',
+      function (user) {
+        $user.text(user ? 'Signed in as ' + user.name : 'Not signed in');
+      },
+      { immediate: true },
+    );
+  } catch (error) {
+    $user.text('This portal shares no sign-in');
+  }
+}

@@ -21,7 +21,9 @@ export const patchBroadcastChannel: Patcher = (target) => {
 
   return () => {
     disposed = true;
-    for (const channel of live.drain()) channel.close();
+    const channels = live.drain();
+    for (const channel of channels) channel.close();
     target.overrides.window.delete('BroadcastChannel');
+    return { broadcastChannels: channels.length };
   };
 };

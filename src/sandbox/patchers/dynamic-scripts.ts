@@ -22,8 +22,8 @@ const CLASSIC = /^(|text\/javascript|application\/javascript|text\/ecmascript|ap
 export const patchDynamicScripts: Patcher = (target) => {
   const waiting = new WeakMap<HTMLScriptElement, { type: string }>();
   const controller = new AbortController();
-  const unwrap = wrapCreateElement(target, (el) => {
-    if (el instanceof HTMLScriptElement) makeInert(el, waiting);
+  const unwrap = wrapCreateElement(target, (el, tag) => {
+    if (tag === 'script' && el instanceof HTMLScriptElement) makeInert(el, waiting);
   });
 
   const run = async (script: HTMLScriptElement, type: string) => {

@@ -2,22 +2,22 @@ import type { Patcher } from '../types.js';
 import { wrapCreateElement } from './wrap-create-element.js';
 
 /** URL-valued properties (and their attributes) of the elements an app creates. */
-const URL_PROPERTIES: Record<string, readonly string[]> = {
-  A: ['href'],
-  AREA: ['href'],
-  LINK: ['href'],
-  IMG: ['src'],
-  IFRAME: ['src'],
-  SOURCE: ['src'],
-  VIDEO: ['src', 'poster'],
-  AUDIO: ['src'],
-  TRACK: ['src'],
-  EMBED: ['src'],
-  INPUT: ['src'],
-  FORM: ['action'],
-  OBJECT: ['data'],
+const URL_PROPERTIES: Record<string, readonly string[] | undefined> = {
+  a: ['href'],
+  area: ['href'],
+  link: ['href'],
+  img: ['src'],
+  iframe: ['src'],
+  source: ['src'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  track: ['src'],
+  embed: ['src'],
+  input: ['src'],
+  form: ['action'],
+  object: ['data'],
 };
-const SRCSET = new Set(['IMG', 'SOURCE']);
+const SRCSET = new Set(['img', 'source']);
 const ABSOLUTE = /^([a-z][a-z0-9+.-]*:|#|\/\/)/i;
 
 /**
@@ -38,8 +38,8 @@ export const patchElementUrls: Patcher = (target) => {
       .map((part) => part.trim().replace(/^\S+/, (url) => resolve(url)))
       .join(', ');
 
-  const unwrap = wrapCreateElement(target, (el) => {
-    const properties = URL_PROPERTIES[el.tagName];
+  const unwrap = wrapCreateElement(target, (el, tag) => {
+    const properties = URL_PROPERTIES[tag];
     if (!properties) return;
     const proto = Object.getPrototypeOf(el) as object;
     for (const name of properties) {
@@ -57,18 +57,19 @@ export const patchElementUrls: Patcher = (target) => {
       writable: true,
       value(name: string, value: string) {
         const lower = name.toLowerCase();
-        const fixed = properties.includes(lower) ? resolve(String(value)) : lower === 'srcset' && SRCSET.has(el.tagName) ? resolveSrcset(String(value)) : value;
+        const fixed = properties.includes(lower) ? resolve(String(value)) : lower === 'srcset' && SRCSET.has(tag) ? resolveSrcset(String(value)) : value;
         return setAttribute.call(el, name, fixed);
       },
     });
   });
 
   const fix = (el: Element) => {
-    for (const name of URL_PROPERTIES[el.tagName] ?? []) {
+    const tag = el.localName;
+    for (const name of URL_PROPERTIES[tag] ?? []) {
       const value = el.getAttribute(name);
       if (value !== null && !ABSOLUTE.test(value.trim()) && value !== '') el.setAttribute(name, resolve(value));
     }
-    const srcset = SRCSET.has(el.tagName) ? el.getAttribute('srcset') : null;
+    const srcset = SRCSET.has(tag) ? el.getAttribute('srcset') : null;
     if (srcset) {
       const fixed = resolveSrcset(srcset);
       if (fixed !== srcset) el.setAttribute('srcset', fixed);

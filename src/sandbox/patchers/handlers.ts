@@ -11,7 +11,7 @@ import { OverrideAccessor, type Patcher } from '../types.js';
  * to the simulated lifecycle, which reads them from the sandbox.
  */
 export const patchHandlers: Patcher = (target) => {
-  const installed: Array<{ real: EventTarget; type: string; listener: EventListener }> = [];
+  const installed = new Set<{ real: EventTarget; type: string; listener: EventListener }>();
   const keys: Array<[Map<PropertyKey, unknown>, string]> = [];
 
   for (const which of ['window', 'document'] as const) {
@@ -27,6 +27,7 @@ export const patchHandlers: Patcher = (target) => {
         const result = handler.call(self, event);
         if (result === false) event.preventDefault();
       };
+      const record = { real, type, listener };
       overrides.set(
         key,
         new OverrideAccessor(
@@ -36,9 +37,10 @@ export const patchHandlers: Patcher = (target) => {
             handler = typeof value === 'function' || (typeof value === 'object' && value !== null) ? value : null;
             if (typeof handler === 'function' && !wasSet) {
               real.addEventListener(type, listener);
-              installed.push({ real, type, listener });
+              installed.add(record);
             } else if (typeof handler !== 'function' && wasSet) {
               real.removeEventListener(type, listener);
+              installed.delete(record);
             }
           },
         ),
@@ -48,8 +50,10 @@ export const patchHandlers: Patcher = (target) => {
   }
 
   return () => {
+    const released = { handlers: installed.size };
     for (const { real, type, listener } of installed) real.removeEventListener(type, listener);
     for (const [overrides, key] of keys) overrides.delete(key);
+    return released;
   };
 };
 

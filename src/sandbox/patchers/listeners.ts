@@ -93,11 +93,13 @@ export const patchListeners: Patcher = (target) => {
   }
 
   return () => {
+    const released = { listeners: entries.length };
     for (const entry of [...entries]) entry.remove();
     for (const map of [target.overrides.window, target.overrides.document]) {
       map.delete('addEventListener');
       map.delete('removeEventListener');
     }
+    return released;
   };
 };
 

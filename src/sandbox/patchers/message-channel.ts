@@ -29,7 +29,9 @@ export const patchMessageChannel: Patcher = (target) => {
 
   return () => {
     disposed = true;
-    for (const channel of live.drain()) close(channel);
+    const channels = live.drain();
+    for (const channel of channels) close(channel);
     target.overrides.window.delete('MessageChannel');
+    return { messageChannels: channels.length };
   };
 };

@@ -111,8 +111,11 @@ export const patchNetwork: Patcher = (target) => {
   return () => {
     disposed = true;
     controller.abort();
-    for (const xhr of requests.drain()) if (xhr.readyState !== XMLHttpRequest.UNSENT && xhr.readyState !== XMLHttpRequest.DONE) xhr.abort();
-    for (const stream of streams.drain()) stream.close();
+    const inFlight = requests.drain().filter((xhr) => xhr.readyState !== XMLHttpRequest.UNSENT && xhr.readyState !== XMLHttpRequest.DONE);
+    for (const xhr of inFlight) xhr.abort();
+    const open = streams.drain();
+    for (const stream of open) stream.close();
     for (const name of installed) target.overrides.window.delete(name);
+    return { requests: inFlight.length, sockets: open.length };
   };
 };

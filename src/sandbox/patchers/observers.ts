@@ -39,7 +39,9 @@ export const patchObservers: Patcher = (target) => {
 
   return () => {
     disposed = true;
-    for (const observer of live.drain()) observer.disconnect();
+    const observers = live.drain();
+    for (const observer of observers) observer.disconnect();
     for (const name of installed) target.overrides.window.delete(name);
+    return { observers: observers.length };
   };
 };

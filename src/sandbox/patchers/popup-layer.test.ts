@@ -50,4 +50,44 @@ describe('popups appended to document.body show on the real viewport', () => {
       box.remove();
     }
   });
+
+  it('lifts popups rendered into a portal container (a run-time, empty <div> on body), not an app root made by script', async () => {
+    const box = document.createElement('div');
+    box.style.cssText = 'width: 320px; height: 50px; overflow: hidden; transform: translateX(10px); margin: 40px;';
+    document.body.append(box);
+    const el = await mount('popups-portal', `${APPS}/fixtures/popups/`, box);
+    try {
+      const doc = inside(el).document!;
+      const lifted = (node: Element) => node.matches(':popover-open');
+      // A portal container holding an absolutely placed popup, two static levels down (React portals, Element Plus).
+      const portal = doc.createElement('div');
+      portal.innerHTML = '<div><div id="portal-popup" style="position: absolute; left: 20px; top: 200px; width: 80px; height: 30px; z-index: 5">popup</div></div>';
+      doc.body.append(portal);
+      const popup = doc.getElementById('portal-popup')!;
+      await until(() => lifted(popup), 2000, 'popup in a portal container lifted');
+      expect(lifted(portal), 'the container itself stays in place').to.equal(false);
+      // Placed against the page, as standalone: not against the transformed box, and not clipped by it.
+      const r = popup.getBoundingClientRect();
+      expect([Math.round(r.left), Math.round(r.top)]).to.deep.equal([20, 200]);
+      expect(onScreen(el, popup), 'popup visible').to.equal(true);
+      // The app's <html> reports the page's origin, as standalone (popper libraries place popups by it).
+      const page = document.documentElement.getBoundingClientRect();
+      const html = doc.documentElement.getBoundingClientRect();
+      expect([html.left, html.top]).to.deep.equal([page.left, page.top]);
+      // Moved out and back in (a framework re-inserting it): shown again.
+      const parent = popup.parentElement!;
+      popup.remove();
+      parent.append(popup);
+      await until(() => lifted(popup), 2000, 're-inserted popup shown again');
+      // An app root created by script, with in-flow content: its positioned descendants stay in the box.
+      const appRoot = doc.createElement('div');
+      appRoot.innerHTML = '<p>content</p><span id="badge" style="position: absolute; top: 0">badge</span>';
+      doc.body.append(appRoot);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(lifted(doc.getElementById('badge')!), 'a badge in app content is not lifted').to.equal(false);
+    } finally {
+      await unmount(el);
+      box.remove();
+    }
+  });
 });

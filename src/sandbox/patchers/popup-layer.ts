@@ -11,54 +11,117 @@ const LAYER = 'data-portico-layer';
  * `transform` (which would clip them, or make `position: fixed` relative to
  * the box). https://developer.mozilla.org/docs/Glossary/Top_layer
  *
- * An element qualifies when it is a child of the app's `<body>` and is
- * `position: fixed`, or `position: absolute` and was added at run time
- * (popup containers). It becomes a manual popover, shown at once and kept
- * open: it stays where it is in the app's tree, so the app's CSS, its event
- * handlers and `body.contains()` work as before; visibility is still the
- * app's own `display`. The UA's popover styles are neutralised at zero
- * specificity, and lifted elements are re-stacked by `z-index`, so a
- * backdrop stays under its modal. Note that lifted overlays stack above
+ * An element qualifies when it is `position: fixed`, or `position: absolute`
+ * and added at run time, and either
+ * - is a child of the app's `<body>`, or
+ * - sits, through `position: static` ancestors only, in a *portal
+ *   container*: a child of `<body>` added at run time whose own box is empty
+ *   (zero height: all it holds is out of flow). Libraries append one `<div>`
+ *   to body and render their popups into it: Element Plus's
+ *   `#el-popper-container-*` (select dropdowns, tooltips), React portals
+ *   (antd's Select, Dropdown, Modal, message, notification).
+ * Standalone, such an element is placed against the viewport or the initial
+ * containing block; in the top layer it is again. It becomes a manual
+ * popover, shown at once and kept open: it stays where it is in the app's
+ * tree, so the app's CSS, its event handlers and `contains()` checks work as
+ * before; visibility is still the app's own `display`. The UA's popover
+ * styles are neutralised at zero specificity, and lifted elements are
+ * re-stacked by `z-index` (a backdrop stays under its modal, a select's
+ * dropdown over the dialog it is in). Note that lifted overlays stack above
  * everything of the host page too.
  */
 export const patchPopupLayer: Patcher = (target) => {
   const { root, body } = target.tree;
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, layerSheet()];
   const original = new Set(body.children);
-  const lifted: HTMLElement[] = [];
+  /** Lifted elements, in the order they were lifted. */
+  const lifted = new Set<HTMLElement>();
+  /** The lifted elements as last shown, bottom to top. */
+  let stack: HTMLElement[] = [];
+  const position = (el: Element) => getComputedStyle(el).position;
 
-  const consider = (el: Element) => {
-    if (!(el instanceof HTMLElement) || el.parentNode !== body || lifted.includes(el) || !el.isConnected) return;
-    const position = getComputedStyle(el).position;
-    if (position !== 'fixed' && !(position === 'absolute' && !original.has(el))) return;
+  const lift = (el: HTMLElement) => {
     el.setAttribute(LAYER, '');
     el.popover = 'manual';
-    lifted.push(el);
-    restack();
+    lifted.add(el);
   };
 
+  /**
+   * Run-time children of body seen with in-flow content (an app root created by script): never taken
+   * for portal containers again, so the app's own mutations cost no layout reads.
+   */
+  const content = new WeakSet<Element>();
+
+  /** Looks at a child of body, and into it when it is a portal container. */
+  const scan = (child: Element) => {
+    if (!(child instanceof HTMLElement) || child.parentNode !== body || lifted.has(child) || content.has(child)) return;
+    const at = position(child);
+    if (at === 'fixed' || (at === 'absolute' && !original.has(child))) lift(child);
+    else if (at !== 'static' || original.has(child)) return;
+    else if (child.getBoundingClientRect().height === 0) scanContainer(child);
+    else content.add(child);
+  };
+  const scanContainer = (container: Element) => {
+    for (const el of container.children) {
+      if (!(el instanceof HTMLElement) || lifted.has(el)) continue;
+      const at = position(el);
+      if (at === 'fixed' || at === 'absolute') lift(el);
+      else if (at === 'static') scanContainer(el);
+    }
+  };
+
+  /** The child of body a mutated node belongs to; none when it is inside a lifted element (its content). */
+  const childOfBody = (node: Node): Element | undefined => {
+    for (let n: Node | null = node; n && n !== body; n = n.parentNode) {
+      if (lifted.has(n as HTMLElement)) return undefined;
+      if (n.parentNode === body) return n as Element;
+    }
+    return undefined;
+  };
+
+  /** Shows the lifted elements in `z-index` order; only those above the first out-of-place one are re-shown. */
   const restack = () => {
-    const order = lifted.filter((el) => el.isConnected);
-    lifted.splice(0, lifted.length, ...order);
+    for (const el of lifted) if (!el.isConnected) lifted.delete(el);
     const z = (el: HTMLElement) => Number.parseInt(getComputedStyle(el).zIndex, 10) || 0;
-    const sorted = [...order].sort((a, b) => z(a) - z(b));
-    for (const el of sorted) if (el.matches(':popover-open')) el.hidePopover();
-    for (const el of sorted) el.showPopover();
+    const order = [...lifted].sort((a, b) => z(a) - z(b));
+    let same = 0;
+    while (same < order.length && order[same] === stack[same] && order[same].matches(':popover-open')) same++;
+    stack = order;
+    if (same === order.length) return;
+    // Re-showing runs the popover focusing steps (an `autofocus` inside would take focus): keep the app's focus.
+    const focused = root.activeElement as HTMLElement | null;
+    for (const el of order.slice(same)) if (el.matches(':popover-open')) el.hidePopover();
+    for (const el of order.slice(same)) if (el.popover === 'manual') el.showPopover();
+    if (focused?.isConnected && root.activeElement !== focused) focused.focus({ preventScroll: true });
   };
 
-  // New children of <body>, and class/style changes of its children (a modal gaining `.show`, a z-index).
+  // New nodes anywhere under <body>, and class/style changes (a modal gaining `.show`, a z-index). Changes
+  // deep inside an original child (the app's own root) or inside a lifted element (a popup's content) are
+  // skipped: they cost no style or layout reads.
   const observer = new MutationObserver((records) => {
+    const touched = new Set<Element>();
+    let dirty = false;
     for (const record of records) {
-      if (record.type === 'childList') {
-        for (const node of record.addedNodes) if (node instanceof Element) consider(node);
-      } else if ((record.target as Element).parentNode === body) {
-        if (lifted.includes(record.target as HTMLElement)) restack();
-        else consider(record.target as Element);
+      if (record.target === body) {
+        for (const node of record.addedNodes) if (node instanceof Element) touched.add(node);
+        dirty = true;
+      } else if (lifted.has(record.target as HTMLElement)) {
+        dirty = true;
+      } else {
+        const child = childOfBody(record.target);
+        if (!child || (child !== record.target && original.has(child))) continue;
+        touched.add(child);
+        // Popups moved within a portal container (re-inserted ones are no longer shown).
+        dirty ||= record.type === 'childList';
       }
     }
+    const before = lifted.size;
+    for (const child of touched) scan(child);
+    if (dirty || lifted.size !== before) restack();
   });
   observer.observe(body, { childList: true, attributes: true, attributeFilter: ['class', 'style'], subtree: true });
-  for (const el of body.children) consider(el);
+  for (const el of body.children) scan(el);
+  restack();
 
   return () => {
     observer.disconnect();

@@ -72,6 +72,7 @@ export const patchTimers: Patcher = (target) => {
   for (const [name, fn] of Object.entries(installed)) target.overrides.window.set(name, lookNative(fn, name));
 
   return () => {
+    const released = { timeouts: timeouts.size, intervals: intervals.size, animationFrames: frames.size, idleCallbacks: idles.size };
     for (const id of timeouts) real.clearTimeout(id);
     for (const id of intervals) real.clearInterval(id);
     for (const id of frames) real.cancelAnimationFrame(id);
@@ -81,5 +82,6 @@ export const patchTimers: Patcher = (target) => {
     frames.clear();
     idles.clear();
     for (const name of Object.keys(installed)) target.overrides.window.delete(name);
+    return released;
   };
 };

@@ -72,6 +72,7 @@ export const patchWorkers: Patcher = (target) => {
 
   return () => {
     disposed = true;
+    const released = { workers: workers.size + ports.size };
     for (const worker of workers) worker.terminate();
     for (const port of ports) port.close();
     for (const shim of shims.values()) URL.revokeObjectURL(shim);
@@ -79,5 +80,6 @@ export const patchWorkers: Patcher = (target) => {
     ports.clear();
     shims.clear();
     for (const name of installed) target.overrides.window.delete(name);
+    return released;
   };
 };

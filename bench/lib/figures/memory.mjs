@@ -1,0 +1,67 @@
+/**
+ * Figure 3, memory: mount and unmount the React app (bench-react) repeatedly in
+ * one page per shell, waiting for its first render each time; at each
+ * checkpoint (after 0, 50 and 200 cycles by default) force GC and read the JS
+ * heap over CDP, and count the event listeners left on the host's window and
+ * document (a listener an app leaves there keeps the app's code alive).
+ */
+import { median } from '../stats.mjs';
+import { reason, sleep } from '../timeout.mjs';
+import { eachRun } from './runs.mjs';
+
+/**
+ * @typedef {{ heaps: number[], perCycle: number, steadyPerCycle: number, listenersLeft: number, runs: number, error?: string } | { error: string }} MemoryCell
+ *   `heaps` in bytes, one per checkpoint; growth per cycle in bytes, over all cycles and between the
+ *   last two checkpoints; `listenersLeft`: listeners on the host window and document after the last
+ *   checkpoint that were not there before the first.
+ */
+
+/**
+ * Runs figure 3.
+ * @param {import('../../run.mjs').Context} ctx
+ * @returns {Promise<Record<string, MemoryCell>>} shell → medians across runs.
+ */
+export async function memoryFigure(ctx) {
+  const app = { name: 'bench-react', url: `${ctx.appsUrl}/fixtures/bench-react/` };
+  const checkpoints = ctx.cycles;
+  const runs = await eachRun(
+    ctx,
+    'memory',
+    async (page) => {
+      await sleep(ctx.settleMs);
+      const heaps = [];
+      const listeners = [];
+      let done = 0;
+      for (const target of checkpoints) {
+        for (; done < target; done++) {
+          await page.mount(app);
+          await page.next('firstRender', ctx.timeouts.step);
+          await page.unmount();
+        }
+        await sleep(ctx.settleMs);
+        heaps.push(await page.heap());
+        listeners.push(await page.listeners());
+      }
+      return { heaps, listeners };
+    },
+    ctx.memoryRuns,
+  );
+  return Object.fromEntries(Object.entries(runs).map(([shell, results]) => [shell, fold(results, checkpoints)]));
+}
+
+/** Medians across the runs of one shell. */
+function fold(results, checkpoints) {
+  const ok = results.filter((r) => !(r instanceof Error));
+  const errors = results.filter((r) => r instanceof Error).map(reason);
+  if (ok.length === 0) return { error: errors[0] ?? 'no samples' };
+  const last = checkpoints.length - 1;
+  const growth = (from) => median(ok.map(({ heaps }) => (heaps[last] - heaps[from]) / (checkpoints[last] - checkpoints[from])));
+  return {
+    heaps: checkpoints.map((_, i) => median(ok.map(({ heaps }) => heaps[i]))),
+    perCycle: growth(0),
+    steadyPerCycle: growth(last - 1),
+    listenersLeft: median(ok.map(({ listeners }) => listeners[last] - listeners[0])),
+    runs: ok.length,
+    ...(errors.length ? { error: errors[0] } : {}),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The run loop shared by the figures: every run visits every shell (in an
+ * order rotated from run to run, so drift over time does not favour one
+ * shell) with a fresh host page, under a per-measurement time limit. A shell
+ * whose first run fails is not tried again for that figure.
+ */
+import { openShell } from '../shells.mjs';
+import { reason, withTimeout } from '../timeout.mjs';
+
+/**
+ * Runs `measure` for every shell `ctx.runs` times (or `runs` times).
+ * @template T
+ * @param {import('../../run.mjs').Context} ctx
+ * @param {string} figure Names the figure in progress lines and in `ctx.timeouts`.
+ * @param {(page: import('../shells.mjs').ShellPage, shell: string) => Promise<T>} measure
+ * @param {number} [runs=ctx.runs]
+ * @returns {Promise<Record<string, (T | Error)[]>>} Per shell, one result or Error per attempted run.
+ */
+export async function eachRun(ctx, figure, measure, runs = ctx.runs) {
+  const results = Object.fromEntries(ctx.shells.map((shell) => [shell, []]));
+  for (let run = 0; run < runs; run++) {
+    const order = ctx.shells.map((_, i) => ctx.shells[(i + run) % ctx.shells.length]);
+    for (const shell of order) {
+      if (results[shell][0] instanceof Error) continue;
+      const result = await attempt(ctx, figure, shell, measure);
+      results[shell].push(result);
+      const summary = result instanceof Error ? `failed: ${reason(result)}` : brief(result);
+      ctx.log(`[${figure} ${run + 1}/${runs}] ${shell}: ${summary}`);
+    }
+  }
+  return results;
+}
+
+/** One measurement on a fresh page, closed afterwards whatever happens. */
+async function attempt(ctx, figure, shell, measure) {
+  let page;
+  const work = (async () => {
+    page = await openShell(ctx.browser, ctx.hostUrl, shell);
+    return measure(page, shell);
+  })();
+  try {
+    return await withTimeout(work, ctx.timeouts[figure], `${figure}, ${shell}`);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  } finally {
+    // On a timeout the page may open later: close it whenever it exists.
+    await page?.close();
+    work.then(() => page?.close(), () => page?.close());
+  }
+}
+
+/**
+ * One throwaway mount of each bench app (native, then iframe), so the first
+ * measured page does not pay for the browser's own start-up. Never throws.
+ * @param {import('../../run.mjs').Context} ctx
+ * @returns {Promise<void>}
+ */
+export async function warmUp(ctx) {
+  for (const [shell, app, key] of [['native', 'bench-react', 'firstRender'], ['iframe', 'bench-loops', 'loops']]) {
+    const result = await attempt({ ...ctx, timeouts: { 'warm-up': ctx.timeouts.step } }, 'warm-up', shell, async (page) => {
+      await page.mount({ name: app, url: `${ctx.appsUrl}/fixtures/${app}/` });
+      return page.next(key, ctx.timeouts.step);
+    });
+    if (result instanceof Error) ctx.log(`warm-up (${shell}) failed: ${reason(result)}`);
+  }
+}
+
+function brief(result) {
+  const round = (value) =>
+    typeof value === 'number' ? Math.round(value * 10) / 10 : Array.isArray(value) ? value.map(round).join('/') : value instanceof Error ? 'error' : value;
+  if (typeof result !== 'object' || result === null) return String(round(result));
+  return Object.entries(result).map(([key, value]) => `${key} ${round(value)}`).join(', ');
+}

@@ -1,0 +1,35 @@
+/**
+ * Figure 4, size: gzip -9 of each shell's browser bundle. Portico's is
+ * cdn/portico.js as built (other cdn/*.js files are chunks it loads lazily,
+ * listed separately); the peers' are the esbuild bundles the host server
+ * serves (whole public API, minified, production, dependencies included).
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { measure } from '../bundle.mjs';
+import { versionOf } from '../env.mjs';
+
+const CDN = path.resolve(import.meta.dirname, '..', '..', '..', 'cdn');
+
+/**
+ * @typedef {{ file: string, version: string, bytes: number, gzip: number, lazy?: boolean } | { error: string }} SizeRow
+ */
+
+/**
+ * Runs figure 4.
+ * @param {import('../bundle.mjs').BundleInfo[]} bundles The peers' bundles from bundlePeers().
+ * @returns {Promise<Record<string, SizeRow>>} Keyed by shell (or "portico: <chunk>" for lazy chunks).
+ */
+export async function sizeFigure(bundles) {
+  const sizes = {};
+  const version = versionOf('portico');
+  try {
+    sizes.portico = { version, ...(await measure(path.join(CDN, 'portico.js'))) };
+    const chunks = (await fs.readdir(CDN)).filter((name) => name.endsWith('.js') && name !== 'portico.js');
+    for (const chunk of chunks) sizes[`portico: ${chunk}`] = { version, lazy: true, ...(await measure(path.join(CDN, chunk))) };
+  } catch (error) {
+    sizes.portico = { error: `cdn/portico.js: ${error.message}` };
+  }
+  for (const { shell, ...info } of bundles) sizes[shell] = info;
+  return sizes;
+}

@@ -1,0 +1,32 @@
+/** portico: `<micro-app name src>` from cdn/portico.js; the mount starts when the element is inserted. */
+import { now, once, reportError, stage } from './common.js';
+
+let current = null;
+
+/** Runs once when the host page loads. */
+export async function setup() {
+  await import('/cdn/portico.js');
+  await customElements.whenDefined('micro-app');
+}
+
+/** Starts one mount of the app at `url`; resolves with its start time (see common.js `now`). */
+export async function mount({ name, url }) {
+  const el = document.createElement('micro-app');
+  el.setAttribute('name', name);
+  el.setAttribute('src', url);
+  el.addEventListener('micro-app-error', (event) => reportError('portico', event.error ?? event.detail?.error ?? event));
+  current = el;
+  const t0 = now();
+  stage().append(el);
+  return t0;
+}
+
+/** Tears down the last mount. */
+export async function unmount() {
+  const el = current;
+  current = null;
+  if (!el) return;
+  const done = once(el, 'micro-app-unmounted', 5000);
+  el.remove();
+  await done;
+}

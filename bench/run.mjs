@@ -1,0 +1,145 @@
+/**
+ * Benchmark harness: measures the same sub-apps under native, iframe, portico,
+ * qiankun, micro-app and wujie in one headless Chromium run, then prints the
+ * report and writes it to BENCHMARKS.md (raw samples to bench/results/).
+ *
+ *   npm run bench                       # builds, then: node bench/run.mjs
+ *   node bench/run.mjs --runs 3         # see bench/lib/cli.mjs for every option
+ *
+ * Figures: 1. sandbox cost (bench/lib/figures/sandbox.mjs), 2. start-up
+ * (startup.mjs), 3. memory (memory.mjs), 4. size (size.mjs). A figure or
+ * shell that fails is reported as "failed: reason"; the run goes on.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { startAppsServer } from '../demo/apps/server.mjs';
+import { launchBrowser } from './lib/browser.mjs';
+import { bundlePeers } from './lib/bundle.mjs';
+import { parseOptions, UsageError } from './lib/cli.mjs';
+import { commandLine, load, machine, versionOf } from './lib/env.mjs';
+import { memoryFigure } from './lib/figures/memory.mjs';
+import { sandboxFigure } from './lib/figures/sandbox.mjs';
+import { sizeFigure } from './lib/figures/size.mjs';
+import { warmUp } from './lib/figures/runs.mjs';
+import { startupFigure } from './lib/figures/startup.mjs';
+import { partialNotes, renderReport } from './lib/report.mjs';
+import { startHostServer } from './lib/server.mjs';
+import { SHELLS } from './lib/shells.mjs';
+import { reason } from './lib/timeout.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+/**
+ * What every figure gets.
+ * @typedef {object} Context
+ * @property {import('playwright-core').Browser} browser
+ * @property {string} hostUrl The host origin (bench/lib/server.mjs).
+ * @property {string} appsUrl The sub-apps' origin (demo/apps/server.mjs).
+ * @property {string[]} shells Shell ids, in report order.
+ * @property {number} runs
+ * @property {number} memoryRuns
+ * @property {number[]} cycles Memory checkpoints.
+ * @property {{ sandbox: number, startup: number, memory: number, step: number }} timeouts In ms: one
+ *   measurement of each figure (page included), and one wait for an app's message.
+ * @property {number} settleMs Idle time before a mount and before a heap reading.
+ * @property {(line: string) => void} log Progress, to stderr.
+ * @property {string[]} notes Lines for the report's "Notes from this run".
+ */
+
+const TIMEOUTS = { sandbox: 90_000, startup: 45_000, memory: 240_000, step: 20_000 };
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2), SHELLS.map((s) => s.id));
+  const started = Date.now();
+  const loadAtStart = load();
+  const log = (line) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${line}\n`);
+  const closers = [];
+  const closeAll = async () => {
+    while (closers.length) await closers.pop()().catch(() => {});
+  };
+  process.once('SIGINT', () => closeAll().finally(() => process.exit(130)));
+
+  const notes = [];
+  const report = { failures: {} };
+  let chromium = '?';
+  try {
+    log('bundling qiankun, micro-app and wujie with esbuild into bench/.cache/');
+    const bundles = await bundlePeers().catch((error) => {
+      notes.push(`Bundling the peers failed (${reason(error)}); their cells fail.`);
+      return [];
+    });
+    const apps = await startAppsServer({ port: 0 });
+    closers.push(apps.close);
+    const host = await startHostServer();
+    closers.push(host.close);
+    const launched = await launchBrowser();
+    closers.push(() => launched.browser.close());
+    chromium = launched.version;
+    log(`Chromium ${chromium}; host ${host.url}, apps ${apps.url}`);
+
+    /** @type {Context} */
+    const ctx = {
+      browser: launched.browser,
+      hostUrl: host.url,
+      appsUrl: apps.url,
+      shells: options.shells,
+      runs: options.runs,
+      memoryRuns: options.memoryRuns,
+      cycles: options.cycles,
+      timeouts: TIMEOUTS,
+      settleMs: 50,
+      log,
+      notes,
+    };
+    await warmUp(ctx);
+    const figures = {
+      sandbox: () => sandboxFigure(ctx),
+      startup: () => startupFigure(ctx),
+      memory: () => memoryFigure(ctx),
+      size: () => sizeFigure(bundles),
+    };
+    for (const figure of options.figures) {
+      log(`figure: ${figure}`);
+      try {
+        report[figure] = await figures[figure]();
+      } catch (error) {
+        report.failures[figure] = reason(error);
+        log(`figure ${figure} failed: ${error.stack ?? error}`);
+      }
+    }
+  } finally {
+    await closeAll();
+  }
+
+  report.meta = {
+    command: commandLine(process.argv.slice(2)),
+    date: new Date().toISOString(),
+    machine: machine(),
+    load: [loadAtStart, load()],
+    chromium,
+    versions: Object.fromEntries(['portico', 'qiankun', '@micro-zoe/micro-app', 'wujie', 'playwright-core'].map((n) => [n, versionOf(n)])),
+    runs: options.runs,
+    memoryRuns: options.memoryRuns,
+    cycles: options.cycles,
+    shells: options.shells,
+    shellNotes: SHELLS.filter((s) => options.shells.includes(s.id)),
+    notes: [...notes, ...partialNotes(report)],
+  };
+  const markdown = renderReport(report);
+  process.stdout.write(markdown);
+  await fs.writeFile(path.resolve(ROOT, options.out), markdown);
+  const raw = path.join(ROOT, 'bench', 'results', `${report.meta.date.replace(/[:.]/g, '-')}.json`);
+  await fs.mkdir(path.dirname(raw), { recursive: true });
+  await fs.writeFile(raw, JSON.stringify(report, null, 2));
+  log(`wrote ${options.out} and ${path.relative(ROOT, raw)} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+main().catch((error) => {
+  if (error instanceof UsageError || error?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    console.error(error.message);
+    process.exitCode = 2;
+  } else {
+    console.error(error.stack ?? error);
+    process.exitCode = 1;
+  }
+});
