@@ -14,6 +14,7 @@ export type PorticoErrorCode =
   | 'PORTICO_LIFECYCLE_REJECTED'
   | 'PORTICO_LIFECYCLE_TIMEOUT'
   | 'PORTICO_ATTRIBUTE_MISSING'
+  | 'PORTICO_ORIGIN_REFUSED'
   | 'PORTICO_BUS_NO_RESPONDER'
   | 'PORTICO_BUS_TIMEOUT'
   | 'PORTICO_BUS_RESPONDER_REJECTED'
@@ -35,6 +36,8 @@ const ADVICE: Record<PorticoErrorCode, string> = {
   PORTICO_LIFECYCLE_REJECTED: "A lifecycle function of the sub-app threw or rejected; see the error's cause.",
   PORTICO_LIFECYCLE_TIMEOUT: 'A lifecycle function of the sub-app did not settle in time.',
   PORTICO_ATTRIBUTE_MISSING: 'Give the <micro-app> element both a name and a src attribute.',
+  PORTICO_ORIGIN_REFUSED:
+    "The host's origin policy (setOriginPolicy or <meta name=\"portico-allowed-origins\">) does not allow this origin; add it there if it is trusted.",
   PORTICO_BUS_NO_RESPONDER:
     'Nothing answers this topic: register a responder with bus.respond(topic, handler), in the host or in a mounted app, before requesting.',
   PORTICO_BUS_TIMEOUT: "The responder did not answer in time; raise the request's timeout option or make the responder settle.",

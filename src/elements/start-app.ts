@@ -3,6 +3,7 @@ import { portalOf } from '../bus/portal.js';
 import type { StoreView } from '../bus/store-types.js';
 import type { BusEnd } from '../bus/types.js';
 import { PorticoError, toPorticoError } from '../errors.js';
+import { fetchScriptText, type AssetCache } from '../loader/asset-cache.js';
 import { fetchEntry } from '../loader/fetch-entry.js';
 import { callHook, findLifecycles, type Lifecycles } from '../loader/lifecycles.js';
 import { createModuleScope, type ModuleScope } from '../loader/module-loader.js';
@@ -58,6 +59,12 @@ export interface StartOptions {
   data: unknown;
   root: ShadowRoot;
   signal: AbortSignal;
+  /** Fetched entries and scripts shared across instances and remounts. */
+  cache?: AssetCache;
+  /** Bypass the cache (a `reload()`): fetch everything again. */
+  fresh?: boolean;
+  /** The host's origin policy (see origin-policy.ts). */
+  allowOrigin?: (url: string) => boolean;
   onMounting(): void;
   /** Called as soon as the app has resources to release (its tree and sandbox). */
   onApp(app: RunningApp): void;
@@ -74,7 +81,11 @@ export interface StartOptions {
  */
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { name, timeout, signal } = options;
-  const entry = await fetchEntry(options.src, { app: name, timeout, signal });
+  const cached = options.fresh ? undefined : options.cache?.get(options.src);
+  const entry = cached
+    ? { url: cached.url, html: cached.text }
+    : await fetchEntry(options.src, { app: name, timeout, signal, allowOrigin: options.allowOrigin });
+  if (!cached) options.cache?.set(options.src, { url: entry.url, text: entry.html });
   const parsed = parseEntry(entry.html, entry.url);
   if (!parsed.document.body.childElementCount && !parsed.scripts.length && !parsed.document.head.childElementCount) {
     throw new PorticoError(name, 'PORTICO_ENTRY_EMPTY', `entry ${entry.url} holds no elements`);
@@ -117,7 +128,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     sandbox,
     elements: scripts,
     signal,
-    fetchText: fetchScript,
+    fetchText: (url, scriptSignal) => fetchScriptText(url, scriptSignal, options.cache, options.fresh),
     baseUrl: parsed.baseUrl,
     modules: () => (app.modules ??= createModuleScope(() => sandbox.moduleBindings())),
   });
@@ -157,8 +168,3 @@ function propsFor(name: string, container: HTMLElement, data: unknown, channel: 
   return { ...spread, ...shared, name, container, data: channel.api.data, dispatch: channel.api.dispatch };
 }
 
-async function fetchScript(url: string, signal: AbortSignal): Promise<string> {
-  const response = await fetch(url, { signal, mode: 'cors' });
-  if (!response.ok) throw new Error(`answered ${response.status}`);
-  return response.text();
-}

@@ -16,6 +16,8 @@ export interface FetchEntryOptions {
   signal: AbortSignal;
   /** The fetch to use; the sandbox's own by default is not wanted here, so the caller passes one. */
   fetch?: typeof fetch;
+  /** The host's origin policy: refuse the entry (before and after redirects) when it says no. */
+  allowOrigin?: (url: string) => boolean;
 }
 
 /** A body with NUL bytes is not HTML, whatever the Content-Type says. */
@@ -27,7 +29,10 @@ const BINARY = /\u0000/;
  * an abort through `signal` rejects with the signal's reason instead.
  */
 export async function fetchEntry(src: string, options: FetchEntryOptions): Promise<FetchedEntry> {
-  const { app, timeout, signal } = options;
+  const { app, timeout, signal, allowOrigin } = options;
+  if (allowOrigin && !allowOrigin(src)) {
+    throw new PorticoError(app, 'PORTICO_ORIGIN_REFUSED', `entry ${src} is not on an allowed origin`);
+  }
   const timer = new AbortController();
   const timeoutId = setTimeout(() => timer.abort(), timeout);
   const combined = AbortSignal.any([signal, timer.signal]);
@@ -37,6 +42,9 @@ export async function fetchEntry(src: string, options: FetchEntryOptions): Promi
       response = await (options.fetch ?? fetch)(src, { signal: combined, mode: 'cors', credentials: 'same-origin' });
     } catch (error) {
       throw failure(app, src, timeout, signal, timer.signal, error);
+    }
+    if (allowOrigin && response.url && !allowOrigin(response.url)) {
+      throw new PorticoError(app, 'PORTICO_ORIGIN_REFUSED', `entry ${src} redirected to ${response.url}, which is not on an allowed origin`);
     }
     if (!response.ok) {
       throw new PorticoError(app, 'PORTICO_ENTRY_HTTP', `entry ${src} answered ${response.status}`);

@@ -1,0 +1,79 @@
+import { expect } from '@open-wc/testing';
+import type { MicroAppErrorEvent } from './events.js';
+import { prefetch } from './app-assets.js';
+import { setOriginPolicy } from './origin-policy.js';
+import { APPS, inside, mount, nextEvent, unmount } from '../test/helpers.js';
+
+/** How many times the page has requested `url` so far (resource timing). */
+const requests = (url: string) => performance.getEntriesByType('resource').filter((entry) => entry.name === url).length;
+
+describe('asset cache and prefetch', () => {
+  it('a second instance and a remount reuse the fetched entry and scripts; reload() fetches again', async () => {
+    const entry = `${APPS}/fixtures/modules-free/?cache-test`;
+    const script = `${APPS}/fixtures/modules-free/app.js`;
+    const first = await mount('cache-1', entry);
+    expect([requests(entry), requests(script)]).to.deep.equal([1, 1]);
+    const second = await mount('cache-2', entry);
+    await unmount(first);
+    const third = await mount('cache-3', entry);
+    expect([requests(entry), requests(script)], 'no new requests').to.deep.equal([1, 1]);
+    expect(inside(third).root.getElementById('out')!.textContent).to.equal('ran 1 time(s) in this instance');
+    const remounted = nextEvent(third, 'micro-app-mounted');
+    await third.reload();
+    await remounted;
+    expect([requests(entry), requests(script)], 'reload() goes to the network').to.deep.equal([2, 2]);
+    await unmount(second);
+    await unmount(third);
+  });
+
+  it('prefetch() loads an app ahead of time in idle time, so mounting it needs no network', async () => {
+    const entry = `${APPS}/fixtures/modules-free/?prefetch-test`;
+    const script = `${APPS}/fixtures/modules-free/app.js`;
+    const scriptsBefore = requests(script);
+    expect(await prefetch(entry, { compile: true })).to.deep.equal([true]);
+    expect(requests(entry)).to.equal(1);
+    const el = await mount('prefetched', entry);
+    expect(el.status).to.equal('mounted');
+    expect(requests(entry)).to.equal(1);
+    expect(requests(script)).to.equal(scriptsBefore);
+    await unmount(el);
+  });
+});
+
+describe('origin policy', () => {
+  afterEach(() => setOriginPolicy(undefined));
+
+  it('refuses an entry from an origin the host did not allow, before any request, with PORTICO_ORIGIN_REFUSED', async () => {
+    setOriginPolicy(['https://apps.example.com']);
+    const entry = `${APPS}/fixtures/basic/?policy-test`;
+    const el = document.createElement('micro-app');
+    el.setAttribute('name', 'refused');
+    el.setAttribute('src', entry);
+    const failed = nextEvent<MicroAppErrorEvent>(el, 'micro-app-error');
+    el.addEventListener('micro-app-error', (e) => e.preventDefault());
+    document.body.append(el);
+    const { error } = await failed;
+    expect(error.code).to.equal('PORTICO_ORIGIN_REFUSED');
+    expect(error.message).to.contain(`entry ${entry} is not on an allowed origin`);
+    expect(requests(entry), 'nothing was fetched').to.equal(0);
+    await unmount(el);
+    setOriginPolicy([APPS]);
+    const allowed = await mount('allowed', `${APPS}/fixtures/basic/`);
+    expect(allowed.status).to.equal('mounted');
+    await unmount(allowed);
+  });
+
+  it('reads the policy from <meta name="portico-allowed-origins">', async () => {
+    const meta = Object.assign(document.createElement('meta'), { name: 'portico-allowed-origins', content: 'https://only.example' });
+    document.head.append(meta);
+    try {
+      const el = await mount('meta-refused', `${APPS}/fixtures/basic/?meta-policy`, document.body, (e) =>
+        e.addEventListener('micro-app-error', (event) => event.preventDefault()),
+      );
+      expect(el.status).to.equal('error');
+      await unmount(el);
+    } finally {
+      meta.remove();
+    }
+  });
+});

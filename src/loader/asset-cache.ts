@@ -1,0 +1,40 @@
+/**
+ * The texts Portico fetched for apps (entries, scripts), by URL, for the
+ * page's lifetime: the second instance of an app and every remount reuse
+ * them instead of going back to the network, and `prefetch` fills it ahead
+ * of time. Failures are never cached. `reload()` on an element bypasses it.
+ */
+export interface AssetCache {
+  /** The cached answer for `url`, if any. */
+  get(url: string): CachedAsset | undefined;
+  set(url: string, asset: CachedAsset): void;
+  /** Forgets one URL (or everything). */
+  delete(url?: string): void;
+}
+
+/** A fetched text and the URL it was finally served from. */
+export interface CachedAsset {
+  readonly url: string;
+  readonly text: string;
+}
+
+/** Creates an empty cache. */
+export function createAssetCache(): AssetCache {
+  const entries = new Map<string, CachedAsset>();
+  return {
+    get: (url) => entries.get(url),
+    set: (url, asset) => void entries.set(url, asset),
+    delete: (url) => (url === undefined ? entries.clear() : void entries.delete(url)),
+  };
+}
+
+/** Fetches a script's text (CORS), through `cache` unless `fresh`. */
+export async function fetchScriptText(url: string, signal: AbortSignal, cache?: AssetCache, fresh = false): Promise<string> {
+  const hit = fresh ? undefined : cache?.get(url);
+  if (hit) return hit.text;
+  const response = await fetch(url, { signal, mode: 'cors' });
+  if (!response.ok) throw new Error(`answered ${response.status}`);
+  const text = await response.text();
+  cache?.set(url, { url: response.url || url, text });
+  return text;
+}
