@@ -31,9 +31,10 @@ describe('soak: 1,000 mount/unmount cycles', () => {
         await until(() => app.ready(root), 3000, `${app.name} render (cycle ${cycle})`);
         await unmount(el);
         expect(running!.report!.leftBehind, `cycle ${cycle}`).to.deep.equal({});
-        // Kinds recorded weakly (channels, observers) drop out once collected: compare the deterministic ones.
-        const { timeouts, intervals, animationFrames, idleCallbacks, listeners, handlers, globals } = running!.report!.released;
-        const summary = JSON.stringify({ timeouts, intervals, animationFrames, idleCallbacks, listeners, handlers, globals });
+        // Compare what does not depend on timing: pending timeouts and frames depend on when the unmount
+        // lands, and weakly recorded kinds (channels, observers) drop out once collected.
+        const { intervals, listeners, handlers, globals } = running!.report!.released;
+        const summary = JSON.stringify({ intervals, listeners, handlers, globals });
         if (!released.has(app.name)) released.set(app.name, summary);
         expect(summary, `${app.name} released the same effects as before (cycle ${cycle})`).to.equal(released.get(app.name));
       }

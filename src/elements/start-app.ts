@@ -91,6 +91,14 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     throw new PorticoError(name, 'PORTICO_ENTRY_EMPTY', `entry ${entry.url} holds no elements`);
   }
   signal.throwIfAborted();
+  // Start every classic script download now, while the tree and sandbox are being built.
+  const early = new Map<string, Promise<string>>();
+  for (const script of parsed.scripts) {
+    if (!script.src || script.kind === 'module' || script.kind === 'skip' || early.has(script.src)) continue;
+    const text = fetchScriptText(script.src, signal, options.cache, options.fresh);
+    text.catch(() => undefined);
+    early.set(script.src, text);
+  }
   options.onMounting();
 
   const { tree, scripts } = mountTree(options.root, parsed.document);
@@ -128,7 +136,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     sandbox,
     elements: scripts,
     signal,
-    fetchText: (url, scriptSignal) => fetchScriptText(url, scriptSignal, options.cache, options.fresh),
+    fetchText: (url, scriptSignal) => early.get(url) ?? fetchScriptText(url, scriptSignal, options.cache, options.fresh),
     baseUrl: parsed.baseUrl,
     modules: () => (app.modules ??= createModuleScope(() => sandbox.moduleBindings())),
   });

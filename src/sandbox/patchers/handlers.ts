@@ -57,11 +57,17 @@ export const patchHandlers: Patcher = (target) => {
   };
 };
 
-/** Every `on…` handler property the target has (its own and its prototypes'). */
+const namesCache = new WeakMap<EventTarget, string[]>();
+
+/** Every `on…` handler property the target has (its own and its prototypes'), computed once per target. */
 function handlerNames(real: EventTarget): string[] {
+  const cached = namesCache.get(real);
+  if (cached) return cached;
   const names = new Set<string>();
   for (let proto: object | null = real; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
     for (const key of Object.getOwnPropertyNames(proto)) if (key.startsWith('on')) names.add(key);
   }
-  return [...names];
+  const list = [...names];
+  namesCache.set(real, list);
+  return list;
 }

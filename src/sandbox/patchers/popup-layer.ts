@@ -120,10 +120,17 @@ export const patchPopupLayer: Patcher = (target) => {
     if (dirty || lifted.size !== before) restack();
   });
   observer.observe(body, { childList: true, attributes: true, attributeFilter: ['class', 'style'], subtree: true });
-  for (const el of body.children) scan(el);
-  restack();
+  // The first look at the markup's own children waits a frame: reading their styles now would force a
+  // style pass while the app's stylesheets are still loading and its scripts have not run.
+  let disposed = false;
+  requestAnimationFrame(() => {
+    if (disposed) return;
+    for (const el of body.children) scan(el);
+    restack();
+  });
 
   return () => {
+    disposed = true;
     observer.disconnect();
     for (const el of lifted) if (el.matches(':popover-open')) el.hidePopover();
     root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== layerSheet());

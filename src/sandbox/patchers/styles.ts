@@ -25,8 +25,15 @@ export const patchStyles: Patcher = (target) => {
   const root = target.tree.root;
   const id = `${target.name.replace(/[^\w-]/g, '_')}-${++instances}`;
   root.adoptedStyleSheets = [baseSheet(), ...root.adoptedStyleSheets];
-  const fonts = new CSSStyleSheet();
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, fonts];
+  // Adopted into the host document only once the app declares a font: adopting restyles the whole page.
+  let fonts: CSSStyleSheet | undefined;
+  const fontSheet = () => {
+    if (!fonts) {
+      fonts = new CSSStyleSheet();
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, fonts];
+    }
+    return fonts;
+  };
   const renames = new Map<string, string>();
   const hoisted = new Set<string>();
   const seen = new WeakMap<CSSStyleSheet, number>();
@@ -62,7 +69,7 @@ export const patchStyles: Patcher = (target) => {
         const text = `@font-face{${declarations.join(';')}}`;
         if (!hoisted.has(text)) {
           hoisted.add(text);
-          fonts.insertRule(text, fonts.cssRules.length);
+          fontSheet().insertRule(text, fontSheet().cssRules.length);
         }
       } else if ('cssRules' in rule && rule.cssRules) {
         collectFonts(rule.cssRules as CSSRuleList, base);
@@ -102,7 +109,7 @@ export const patchStyles: Patcher = (target) => {
 
   return () => {
     observer.disconnect();
-    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== fonts);
+    if (fonts) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== fonts);
     root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== baseSheet());
   };
 };
