@@ -9,17 +9,23 @@ interface PortalState {
 /** The sub-apps live on another origin: same host, port 4301 (see demo/apps/server.mjs). */
 const APPS = `${location.protocol}//${location.hostname}:4301`;
 
-const VIEWS: Record<string, Array<{ name: string; src: string }>> = {
-  todos: [{ name: 'todos', src: `${APPS}/jquery/` }],
-  orders: [{ name: 'orders', src: `${APPS}/react/` }],
-  inventory: [{ name: 'inventory', src: `${APPS}/vue/` }],
-  all: [
-    { name: 'todos', src: `${APPS}/jquery/` },
-    { name: 'orders', src: `${APPS}/react/` },
-    { name: 'inventory', src: `${APPS}/vue/` },
-  ],
-  broken: [{ name: 'billing', src: `${APPS}/__fault/status/503` }],
-};
+/**
+ * Every app has a route: Portico mounts it when the URL enters it and unmounts
+ * it when it leaves (keep-alive apps are hidden instead, with their state).
+ * Inside, each app sees its own paths: /demo/shop/42 is the vue-router app at /42.
+ */
+const APPS_BY_ROUTE: Array<{ name: string; src: string; route: string; keepAlive?: boolean }> = [
+  { name: 'todos', src: `${APPS}/jquery/`, route: '/demo/todos' },
+  { name: 'orders', src: `${APPS}/react/`, route: '/demo/orders', keepAlive: true },
+  { name: 'inventory', src: `${APPS}/vue/`, route: '/demo/inventory' },
+  { name: 'shop', src: `${APPS}/router-vue/`, route: '/demo/shop', keepAlive: true },
+  { name: 'tickets', src: `${APPS}/router-react/`, route: '/demo/tickets' },
+  // Several apps active at once: three more elements, all routed at /demo/all.
+  { name: 'todos', src: `${APPS}/jquery/`, route: '/demo/all' },
+  { name: 'orders', src: `${APPS}/react/`, route: '/demo/all' },
+  { name: 'inventory', src: `${APPS}/vue/`, route: '/demo/all' },
+  { name: 'billing', src: `${APPS}/__fault/status/503`, route: '/demo/broken' },
+];
 
 const stage = document.getElementById('stage')!;
 const log = document.getElementById('log')!;
@@ -34,17 +40,19 @@ document.addEventListener('micro-store-change', (event) => {
   note(`micro-store-change (${event.store}: ${event.keys.join(', ')} by ${event.from ?? 'the portal'}${event.remote ? ', in another tab' : ''})`);
 });
 
-for (const type of ['micro-app-mounted', 'micro-app-unmounted', 'micro-app-error', 'micro-app-message'] as const) {
+for (const type of ['micro-app-mounted', 'micro-app-unmounted', 'micro-app-hidden', 'micro-app-shown', 'micro-app-error', 'micro-app-message'] as const) {
   document.addEventListener(type, (event) => {
     const detail = 'error' in event ? ` ${(event.error as Error).message}` : '';
     note(`${type} (${(event as Event & { app: string }).app})${detail}`);
   });
 }
 
-function microApp({ name, src }: { name: string; src: string }): MicroAppElement {
+function microApp({ name, src, route, keepAlive }: (typeof APPS_BY_ROUTE)[number]): MicroAppElement {
   const el = document.createElement('micro-app');
   el.setAttribute('name', name);
   el.setAttribute('src', src);
+  el.setAttribute('route', route);
+  el.toggleAttribute('keep-alive', !!keepAlive);
   el.innerHTML = `
     <div slot="loading" class="fallback">Loading ${name}…</div>
     <div slot="error" class="fallback">
@@ -57,16 +65,26 @@ function microApp({ name, src }: { name: string; src: string }): MicroAppElement
   return el;
 }
 
-/** Shows a view, keeping apps that stay on screen mounted (same name, same element). */
-function show(view: string): void {
-  const wanted = VIEWS[view] ?? VIEWS.todos!;
-  const current = new Map([...stage.querySelectorAll('micro-app')].map((el) => [el.getAttribute('name'), el]));
-  stage.replaceChildren(...wanted.map((app) => current.get(app.name) ?? microApp(app)));
-  stage.style.setProperty('--columns', String(wanted.length));
-  for (const button of document.querySelectorAll<HTMLButtonElement>('nav button')) {
-    button.setAttribute('aria-pressed', String(button.dataset.view === view));
+/** Marks the nav link of the current path and lays the stage out for it; Portico does the rest. */
+function follow(): void {
+  if (!location.pathname.startsWith('/demo/') || location.pathname === '/demo/' || location.pathname === '/demo/index.html') {
+    history.replaceState(null, '', '/demo/todos');
   }
-  history.replaceState(null, '', `#${view}`);
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('nav a')) {
+    const path = link.dataset.route ?? new URL(link.href).pathname;
+    link.toggleAttribute('aria-current', location.pathname === path || location.pathname.startsWith(`${path}/`));
+  }
+  stage.style.setProperty('--columns', location.pathname.startsWith('/demo/all') ? '3' : '1');
+}
+
+/**
+ * The portal's own links move the URL without a page load. Portico notices
+ * pushState through the Navigation API; the popstate is for browsers without
+ * it (and is what host routers do to tell everyone).
+ */
+function go(url: string): void {
+  history.pushState(null, '', url);
+  dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
 }
 
 /** The sign-in box: writes the user into the shared store; every app (and every tab) follows. */
@@ -98,7 +116,12 @@ function setUpLogin(store: MicroStoreElement<PortalState>): void {
 setUpLogin(document.querySelector<MicroStoreElement<PortalState>>('micro-store[name=global]')!);
 
 document.querySelector('nav')!.addEventListener('click', (event) => {
-  const view = (event.target as HTMLElement).closest('button')?.dataset.view;
-  if (view) show(view);
+  const link = (event.target as HTMLElement).closest('a');
+  if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  go(link.href);
 });
-show(location.hash.slice(1) || 'todos');
+addEventListener('popstate', follow);
+(window as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', follow);
+follow();
+stage.replaceChildren(...APPS_BY_ROUTE.map(microApp));

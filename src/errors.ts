@@ -15,6 +15,7 @@ export type PorticoErrorCode =
   | 'PORTICO_LIFECYCLE_TIMEOUT'
   | 'PORTICO_ATTRIBUTE_MISSING'
   | 'PORTICO_ORIGIN_REFUSED'
+  | 'PORTICO_APP_UNCAUGHT'
   | 'PORTICO_BUS_NO_RESPONDER'
   | 'PORTICO_BUS_TIMEOUT'
   | 'PORTICO_BUS_RESPONDER_REJECTED'
@@ -36,6 +37,8 @@ const ADVICE: Record<PorticoErrorCode, string> = {
   PORTICO_LIFECYCLE_REJECTED: "A lifecycle function of the sub-app threw or rejected; see the error's cause.",
   PORTICO_LIFECYCLE_TIMEOUT: 'A lifecycle function of the sub-app did not settle in time.',
   PORTICO_ATTRIBUTE_MISSING: 'Give the <micro-app> element both a name and a src attribute.',
+  PORTICO_APP_UNCAUGHT:
+    "The app's code threw (or left a promise rejected) outside Portico's calls; the app keeps running. The error's cause holds the original.",
   PORTICO_ORIGIN_REFUSED:
     "The host's origin policy (setOriginPolicy or <meta name=\"portico-allowed-origins\">) does not allow this origin; add it there if it is trusted.",
   PORTICO_BUS_NO_RESPONDER:

@@ -172,11 +172,15 @@ function sendIndex(res, repoRoot) {
  *   status/<code>        that status with a small HTML body
  *   slow/<ms>/<rest>     waits, then serves /<rest>
  *   redirect/<rest>      302 to /<rest>
+ *   flaky/<key>/<n>/<rest>  the first <n> requests for <key> answer 503, later ones serve /<rest>
  *   drop                 socket destroyed, no response
  *   truncated            Content-Length: 100000 but only a partial body
  *   binary               text/html made of random bytes (with NULs)
  *   big/<mb>             a valid HTML page of about <mb> MB that sets window.bigLoaded
  */
+/** Requests seen so far by each `flaky/<key>` route. */
+const flakyCounts = new Map();
+
 async function fault(req, res, repoRoot, spec, search) {
   const [kind, arg = '', ...more] = spec.split('/');
   switch (kind) {
@@ -191,6 +195,13 @@ async function fault(req, res, repoRoot, spec, search) {
       const aborted = await delay(ms, res);
       if (aborted) return;
       return route(req, res, repoRoot, `/${more.join('/')}`, search);
+    }
+    case 'flaky': {
+      const [count = '', ...rest] = more;
+      const seen = (flakyCounts.get(arg) ?? 0) + 1;
+      flakyCounts.set(arg, seen);
+      if (seen <= Number(count)) return sendHtml(res, 503, `<!doctype html><title>503</title><h1>Flaky ${seen}/${count}</h1>`);
+      return route(req, res, repoRoot, `/${rest.join('/')}`, search);
     }
     case 'redirect':
       res.writeHead(302, { Location: `/${spec.slice('redirect/'.length)}${search}`, 'Content-Length': 0 }).end();

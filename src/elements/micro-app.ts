@@ -8,6 +8,9 @@ import { navigateApp, routeMatches, watchPageUrl } from './route-match.js';
 import { startApp, type RunningApp } from './start-app.js';
 import { stopApp } from './stop-app.js';
 import { registerInternals } from './internals.js';
+import { appAssets, prefetch } from './app-assets.js';
+import { originPolicy } from './origin-policy.js';
+import type { LeakReport } from '../sandbox/leak-report.js';
 
 /** The app this element runs, keyed by the name and src it was started with. */
 interface Running {
@@ -31,7 +34,10 @@ const DEFAULT_TIMEOUT = 20_000;
  * @attr src - The app's HTML entry URL (cross-origin needs CORS). `url` is accepted as an alias.
  * @attr route - The path the app is active under: it mounts when the page URL enters it and unmounts when it leaves; inside, the app sees its paths without this prefix. Relative to the parent app's path when nested. Absent: always active.
  * @attr keep-alive - Leaving the route hides the app instead of unmounting it (DOM, state, scroll, sandbox kept); coming back shows it at once.
+ * @attr router-mode - `scoped` (default): the app sees its paths without the route prefix. `native`: it sees the page's full path, for apps that set their router's base to the route themselves (qiankun style, micro-app's native mode).
  * @attr timeout - Milliseconds the entry and each lifecycle call may take (default 20000).
+ * @attr retry - How many times to retry a failed load by itself, with exponential backoff (0.5 s, 1 s, 2 s… up to 30 s; default 0).
+ * @attr prefetch - Fetch (and compile) the app in idle time while it is not active, so mounting it later is instant.
  *
  * @slot loading - Shown while the app loads and mounts.
  * @slot error - Shown when the app failed; default content is the error message.
@@ -54,7 +60,10 @@ export class MicroAppElement extends ReactiveElement {
     src: { type: String },
     route: { type: String },
     keepAlive: { type: Boolean, attribute: 'keep-alive' },
+    routerMode: { type: String, attribute: 'router-mode' },
     timeout: { type: Number },
+    retry: { type: Number },
+    prefetch: { type: Boolean },
     data: { attribute: false },
   };
 
@@ -66,6 +75,18 @@ export class MicroAppElement extends ReactiveElement {
   declare route: string;
   /** Hide instead of unmounting when the page leaves the route. */
   declare keepAlive: boolean;
+  /** `native`: the app sees the full page path instead of the part below its route. */
+  declare routerMode: 'scoped' | 'native' | undefined;
+  /** How many automatic retries a failed load gets, with exponential backoff. */
+  declare retry: number;
+  /** Fetch the app in idle time while it is inactive. */
+  declare prefetch: boolean;
+  /** Failed attempts since the last success or change of src (drives the retry backoff). */
+  #attempts = 0;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The next start bypasses the asset cache (set by reload()). */
+  #fresh = false;
+  #leakReport: LeakReport | undefined;
   /** Milliseconds the entry and each lifecycle call may take. */
   declare timeout: number;
   /** Data for the app: reaches it as a copy in its props, `__PORTICO__.data` and `update`. */
@@ -107,6 +128,15 @@ export class MicroAppElement extends ReactiveElement {
     return this.#lifecycle.status;
   }
 
+  /**
+   * What the app had left running when it was last torn down (timers,
+   * listeners, observers, globals…, all released by Portico), and what was
+   * still in the page after (`leftBehind`, empty when teardown was complete).
+   */
+  get leakReport(): LeakReport | undefined {
+    return this.#leakReport;
+  }
+
   /** Whether the page URL is inside this element's `route` (always true without one, or while disconnected: false). */
   get active(): boolean {
     return this.#active;
@@ -114,6 +144,7 @@ export class MicroAppElement extends ReactiveElement {
 
   /** Unloads and loads the app again: the way to retry after an error, without reloading the page. */
   reload(): Promise<void> {
+    this.#fresh = true;
     return this.#sync(true);
   }
 
@@ -125,7 +156,7 @@ export class MicroAppElement extends ReactiveElement {
    * was not active mounts (or shows) there.
    */
   navigate(path: string, options?: NavigateOptions): void {
-    navigateApp(this, this.name, this.route ?? '', path, options);
+    navigateApp(this, this.name, this.routerMode === 'native' ? '' : (this.route ?? ''), path, options);
   }
 
   /** lit renders nothing here: the app's tree goes into the closed root, which lit must not expose. */
@@ -138,6 +169,12 @@ export class MicroAppElement extends ReactiveElement {
     this.#unwatch ??= watchPageUrl(() => this.#routeChanged());
     this.#active = routeMatches(this, this.route);
     void this.#sync();
+    this.#maybePrefetch();
+  }
+
+  /** An inactive app with `prefetch` is fetched (and compiled) in idle time. */
+  #maybePrefetch(): void {
+    if (this.prefetch && this.src && !this.#active && !this.#running) void prefetch(this.src, { compile: true });
   }
 
   override disconnectedCallback(): void {
@@ -160,7 +197,10 @@ export class MicroAppElement extends ReactiveElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('route') || changed.has('keepAlive')) this.#routeChanged(true);
-    if (changed.has('name') || changed.has('src')) void this.#sync();
+    if (changed.has('name') || changed.has('src')) {
+      this.#attempts = 0;
+      void this.#sync();
+    }
     if (changed.has('data') && this.#running?.app) this.#running.app.update(this.data);
   }
 
@@ -171,6 +211,7 @@ export class MicroAppElement extends ReactiveElement {
     this.#active = active;
     this.#applyVisibility();
     void this.#sync();
+    this.#maybePrefetch();
   }
 
   /**
@@ -210,7 +251,10 @@ export class MicroAppElement extends ReactiveElement {
     const controller = new AbortController();
     const running: Running = { key, controller };
     this.#running = running;
+    clearTimeout(this.#retryTimer);
     this.#lifecycle.to('loading');
+    const fresh = this.#fresh;
+    this.#fresh = false;
     void startApp({
       name: this.name,
       src: this.src,
@@ -223,9 +267,16 @@ export class MicroAppElement extends ReactiveElement {
       onApp: (app) => (running.app = app),
       send: (topic, detail) => this.dispatchEvent(new MicroAppMessageEvent(this.name, topic, detail)),
       reload: () => void this.reload(),
+      routerMode: this.routerMode === 'native' ? 'native' : 'scoped',
+      cache: appAssets,
+      fresh,
+      allowOrigin: originPolicy(),
+      onUncaught: (error) => this.#report(toPorticoError(this.name, 'PORTICO_APP_UNCAUGHT', 'uncaught error in the app', error)),
     }).then(
       () => {
-        if (!controller.signal.aborted) this.#lifecycle.to('mounted');
+        if (controller.signal.aborted) return;
+        this.#attempts = 0;
+        this.#lifecycle.to('mounted');
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
@@ -235,6 +286,7 @@ export class MicroAppElement extends ReactiveElement {
   }
 
   async #stop(): Promise<void> {
+    clearTimeout(this.#retryTimer);
     const running = this.#running;
     if (!running) return;
     this.#running = undefined;
@@ -243,6 +295,7 @@ export class MicroAppElement extends ReactiveElement {
     const wasMounted = this.status === 'mounted';
     this.#lifecycle.to('unmounting');
     const error = running.app ? await stopApp(running.app, { callUnmount: wasMounted, timeout: this.timeout }) : undefined;
+    this.#leakReport = running.app?.report ?? this.#leakReport;
     this.#lifecycle.to('unmounted');
     if (error) this.#report(error);
   }
@@ -253,7 +306,15 @@ export class MicroAppElement extends ReactiveElement {
     const app = running.app;
     running.app = undefined;
     if (app) await stopApp(app, { callUnmount: false, timeout: this.timeout });
+    this.#leakReport = app?.report ?? this.#leakReport;
     this.#fail(wrapped);
+    // `retry`: try again by itself, with exponential backoff, unless the element changed or left meanwhile.
+    if (this.#attempts < (this.retry || 0)) {
+      const delay = Math.min(30_000, 500 * 2 ** this.#attempts++);
+      this.#retryTimer = setTimeout(() => {
+        if (this.#running === running && this.isConnected) void this.#sync(true);
+      }, delay);
+    }
   }
 
   #fail(error: PorticoError): void {

@@ -38,6 +38,7 @@ describe('real routers inside <micro-app route>: vue-router 4 and react-router 7
     history().pushState(null, '', '/shop/42?tab=2');
     const shop = place('shop', VUE, '/shop');
     await settles(() => title(shop) === 'detail 42 tab 2', 'deep link');
+    expect(t.inside(shop).window!.__MICRO_APP_BASE_ROUTE__, 'a scoped app is at the root of its paths').to.equal('');
     click(shop, '#link43');
     await settles(() => title(shop) === 'detail 43' && here() === '/shop/43', 'RouterLink');
     t.inside(shop).window!.router.push('/44?tab=1');
@@ -52,6 +53,20 @@ describe('real routers inside <micro-app route>: vue-router 4 and react-router 7
     await settles(() => title(shop) === 'detail 45', 'the host moved the page inside the route');
     expect(visits(shop)).to.deep.equal(['/42?tab=2', '/43', '/44?tab=1', '/43', '/42?tab=2', '/43', '/45']);
     expect(t.inside(shop).window!.history.state.current, 'vue-router reads its own state back').to.equal('/45');
+  });
+
+  it('router-mode="native": an app whose router base is the route (micro-app/qiankun style) sees the full path', async () => {
+    history().pushState(null, '', '/native-shop/42');
+    const shop = t.place({ name: 'native-shop', src: VUE, route: '/native-shop', 'router-mode': 'native' });
+    await settles(() => title(shop) === 'detail 42', 'deep link');
+    const win = t.inside(shop).window!;
+    expect(win.location.pathname + ' ' + win.__MICRO_APP_BASE_ROUTE__).to.equal('/native-shop/42 /native-shop');
+    click(shop, '#link43');
+    await settles(() => title(shop) === 'detail 43' && here() === '/native-shop/43', 'RouterLink');
+    await t.traverse(() => history().back());
+    await settles(() => title(shop) === 'detail 42', 'back');
+    shop.navigate('/native-shop/44');
+    await settles(() => title(shop) === 'detail 44', 'el.navigate with a full path');
   });
 
   it('vue-router (hash mode): the hash is the app’s, under the route', async () => {

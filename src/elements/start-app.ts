@@ -3,7 +3,7 @@ import { portalOf } from '../bus/portal.js';
 import type { StoreView } from '../bus/store-types.js';
 import type { BusEnd } from '../bus/types.js';
 import { PorticoError, toPorticoError } from '../errors.js';
-import { fetchScriptText, type AssetCache } from '../loader/asset-cache.js';
+import { entryKey, fetchScriptText, type AssetCache } from '../loader/asset-cache.js';
 import { fetchEntry } from '../loader/fetch-entry.js';
 import { callHook, findLifecycles, type Lifecycles } from '../loader/lifecycles.js';
 import { createModuleScope, type ModuleScope } from '../loader/module-loader.js';
@@ -59,6 +59,8 @@ export interface StartOptions {
   data: unknown;
   root: ShadowRoot;
   signal: AbortSignal;
+  /** Reports an uncaught error or unhandled rejection from the app's code. */
+  onUncaught?: (error: unknown) => void;
   /** Fetched entries and scripts shared across instances and remounts. */
   cache?: AssetCache;
   /** Bypass the cache (a `reload()`): fetch everything again. */
@@ -71,6 +73,8 @@ export interface StartOptions {
   send(topic: string, detail: unknown): void;
   /** Restarts the app: what its `location.reload()` does (see patchers/history.ts). */
   reload?(): void;
+  /** `native`: the app's `location` is the page's full path, and its compat base route is `route` (see patchers/history.ts). */
+  routerMode?: 'scoped' | 'native';
 }
 
 /**
@@ -81,11 +85,11 @@ export interface StartOptions {
  */
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { name, timeout, signal } = options;
-  const cached = options.fresh ? undefined : options.cache?.get(options.src);
+  const cached = options.fresh ? undefined : options.cache?.get(entryKey(options.src));
   const entry = cached
     ? { url: cached.url, html: cached.text }
     : await fetchEntry(options.src, { app: name, timeout, signal, allowOrigin: options.allowOrigin });
-  if (!cached) options.cache?.set(options.src, { url: entry.url, text: entry.html });
+  if (!cached) options.cache?.set(entryKey(options.src), { url: entry.url, text: entry.html });
   const parsed = parseEntry(entry.html, entry.url);
   if (!parsed.document.body.childElementCount && !parsed.scripts.length && !parsed.document.head.childElementCount) {
     throw new PorticoError(name, 'PORTICO_ENTRY_EMPTY', `entry ${entry.url} holds no elements`);
@@ -108,9 +112,11 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     name,
     url: parsed.baseUrl,
     tree,
-    route: { base: options.route, reload: options.reload },
+    route: { base: options.routerMode === 'native' ? '' : options.route, reload: options.reload },
+    onUncaught: options.onUncaught,
     globals: {
-      ...compatGlobals({ name, url: entry.url, publicPath, baseRoute: options.route }),
+      // A scoped app is at the root of its own paths: a router base read from here must be '/'.
+      ...compatGlobals({ name, url: entry.url, publicPath, baseRoute: options.routerMode === 'native' ? options.route : '' }),
       // The app's end of the page's bus and stores, released with the channel in stopApp.
       __PORTICO__: channel.connect(portalOf(options.root.ownerDocument)),
       microApp: microAppGlobal(channel.api),

@@ -48,6 +48,7 @@ describe('teardown leaves nothing of the app', () => {
       expect(app!.report!.released).to.deep.include({ intervals: 1, timeouts: 1, animationFrames: 1, listeners: 2 });
       expect(app!.report!.released.globals).to.be.greaterThanOrEqual(4);
       expect(app!.report!.leftBehind).to.deep.equal({});
+      expect((el as never as { leakReport: unknown }).leakReport === app!.report, 'el.leakReport').to.equal(true);
     }));
 
 

@@ -28,6 +28,9 @@ export function createAssetCache(): AssetCache {
   };
 }
 
+/** The cache key of an HTML entry: entries and scripts never share a key, even at the same URL. */
+export const entryKey = (src: string) => `entry ${src}`;
+
 /** Fetches a script's text (CORS), through `cache` unless `fresh`. */
 export async function fetchScriptText(url: string, signal: AbortSignal, cache?: AssetCache, fresh = false): Promise<string> {
   const hit = fresh ? undefined : cache?.get(url);

@@ -1,5 +1,5 @@
 import { compileScript } from '../sandbox/evaluate.js';
-import { fetchScriptText, type AssetCache } from './asset-cache.js';
+import { entryKey, fetchScriptText, type AssetCache } from './asset-cache.js';
 import { fetchEntry } from './fetch-entry.js';
 import { parseEntry } from './parse-entry.js';
 
@@ -43,11 +43,11 @@ export async function prefetchApp(src: string, options: PrefetchOptions): Promis
   try {
     await idle();
     const signal = new AbortController().signal;
-    let entry = cache.get(src);
+    let entry = cache.get(entryKey(src));
     if (!entry) {
       const fetched = await fetchEntry(src, { app: 'prefetch', timeout: 30_000, signal, allowOrigin: options.allowOrigin });
       entry = { url: fetched.url, text: fetched.html };
-      cache.set(src, entry);
+      cache.set(entryKey(src), entry);
     }
     const parsed = parseEntry(entry.text, entry.url);
     for (const script of parsed.scripts) {

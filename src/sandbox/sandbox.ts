@@ -10,6 +10,7 @@ import { patchMessageChannel } from './patchers/message-channel.js';
 import { patchOwnerDocument } from './patchers/owner-document.js';
 import { patchPopupLayer } from './patchers/popup-layer.js';
 import { patchStyles } from './patchers/styles.js';
+import { patchUncaughtErrors } from './patchers/uncaught-errors.js';
 import { patchViewport } from './patchers/viewport.js';
 import { patchListeners } from './patchers/listeners.js';
 import { patchTimers } from './patchers/timers.js';
@@ -31,6 +32,8 @@ export interface SandboxOptions {
   tree: AppTree;
   /** Globals the app finds already set (compatibility flags, public paths, APIs). */
   globals?: Record<string, unknown>;
+  /** Called with uncaught errors and unhandled rejections from the app's code. */
+  onUncaught?: (error: unknown) => void;
   /** Extra patchers, run after the built-in ones. */
   patchers?: readonly Patcher[];
   /** The app's route, which its `location` and `history` are scoped to; absent: the whole page path. */
@@ -63,7 +66,7 @@ export interface Sandbox {
   dispose(): LeakReport;
 }
 
-const BUILT_IN_PATCHERS: readonly Patcher[] = [patchTimers, patchListeners, patchHandlers, patchDynamicScripts, patchObservers, patchBroadcastChannel, patchMessageChannel, patchWorkers, patchNetwork, patchElementUrls, patchOwnerDocument, patchStyles, patchPopupLayer, patchViewport, patchHistory];
+const BUILT_IN_PATCHERS: readonly Patcher[] = [patchUncaughtErrors, patchTimers, patchListeners, patchHandlers, patchDynamicScripts, patchObservers, patchBroadcastChannel, patchMessageChannel, patchWorkers, patchNetwork, patchElementUrls, patchOwnerDocument, patchStyles, patchPopupLayer, patchViewport, patchHistory];
 
 /**
  * Creates a sandbox: a proxy window and document over the real ones, with
@@ -116,6 +119,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     evaluate,
     tree: options.tree,
     baseUrl: options.url,
+    onUncaught: options.onUncaught,
     route: options.route,
   };
   const disposers: Disposer[] = [];

@@ -51,6 +51,8 @@ export interface PatchTarget {
   readonly tree: AppTree;
   /** The URL relative references of the app resolve against. */
   readonly baseUrl: string;
+  /** Called with an uncaught error or unhandled rejection that came from the app's code. */
+  readonly onUncaught?: (error: unknown) => void;
   /** Where the app's routes live; absent: it sees the whole page path (see patchers/history.ts). */
   readonly route?: RouteOptions;
 }

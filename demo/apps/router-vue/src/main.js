@@ -35,7 +35,8 @@ const Detail = {
 const NotFound = { setup: () => { const route = useRoute(); return () => h('h1', { id: 'title' }, `not found ${route.path}`); } };
 
 const router = createRouter({
-  history: window.routerMode === 'hash' ? createWebHashHistory() : createWebHistory('/'),
+  // The micro-app convention for a base given by the shell ('' under Portico's default scoped routing).
+  history: window.routerMode === 'hash' ? createWebHashHistory() : createWebHistory(window.__MICRO_APP_BASE_ROUTE__ || '/'),
   routes: [
     { path: '/', component: List },
     { path: '/:id(\\d+)', component: Detail },
