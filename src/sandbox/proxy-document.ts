@@ -1,6 +1,5 @@
-import { bindNative } from './bind-native.js';
 import { lookNative } from './patchers/native-class.js';
-import { readOverride, writeOverride } from './proxy-window.js';
+import { createFallbackObject, defineOwn } from './fallback-proxy.js';
 import type { SandboxOverrides } from './types.js';
 
 /** The app's own document tree, inside its closed shadow root. */
@@ -30,30 +29,15 @@ export function createProxyDocument(
   window: () => Window,
 ): { proxy: Document; own: Record<PropertyKey, unknown> } {
   const { root, html, head, body } = tree;
-  let own: Record<PropertyKey, unknown>;
-
-  const fallback = new Proxy(Object.create(null) as object, {
-    get(_, key) {
-      if (overrides.document.has(key)) return readOverride(overrides.document.get(key));
-      const value = Reflect.get(real, key);
-      return key in Object.prototype ? value : bindNative(value, real);
-    },
-    set(_, key, value, receiver) {
-      if (overrides.document.has(key)) {
-        writeOverride(overrides.document, key, value);
-        return true;
-      }
+  const own = createFallbackObject({
+    real,
+    overrides: overrides.document,
+    write(key, value, receiver) {
       // Handler properties the patchers do not own (`onreadystatechange`) stay with the app, like `title`.
       const local = LOCAL_WRITES.has(key) || (typeof key === 'string' && key.startsWith('on'));
-      if (!local && key in real) return Reflect.set(real, key, value);
-      return Reflect.defineProperty(receiver, key, { value, writable: true, enumerable: true, configurable: true });
+      return !local && key in real ? Reflect.set(real, key, value) : defineOwn(receiver, key, value);
     },
-    has: (_, key) => overrides.document.has(key) || key in real,
-    getOwnPropertyDescriptor: () => undefined,
-    defineProperty: () => false,
-    getPrototypeOf: () => Reflect.getPrototypeOf(real),
   });
-  own = Object.create(fallback) as Record<PropertyKey, unknown>;
 
   const getters: Record<string, () => unknown> = {
     documentElement: () => html,

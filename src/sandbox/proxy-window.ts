@@ -1,5 +1,5 @@
-import { bindNative } from './bind-native.js';
-import { OverrideAccessor, type SandboxOverrides } from './types.js';
+import { createFallbackObject, defineOwn } from './fallback-proxy.js';
+import type { SandboxOverrides } from './types.js';
 
 /** Names that must never hand out the real window: they answer the app's own window. */
 const realEval = globalThis.eval;
@@ -40,29 +40,15 @@ export function createProxyWindow(
   let last: PropertyKey | undefined;
   let own: Record<PropertyKey, unknown>;
 
-  const fallback = new Proxy(Object.create(null) as object, {
-    get(_, key) {
-      if (SELF_NAMES.has(key)) return own;
-      if (key === 'document') return document();
-      if (overrides.window.has(key)) return readOverride(overrides.window.get(key));
-      const value = Reflect.get(real, key);
-      // Object.prototype's methods (hasOwnProperty, toString…) must act on the app's window, not the host's.
-      return key in Object.prototype ? value : bindNative(value, real);
-    },
-    set(_, key, value, receiver) {
-      if (overrides.window.has(key)) {
-        writeOverride(overrides.window, key, value);
-        return true;
-      }
+  own = createFallbackObject({
+    real,
+    overrides: overrides.window,
+    special: (key) => (SELF_NAMES.has(key) ? { value: own } : key === 'document' ? { value: document() } : undefined),
+    write(key, value, receiver) {
       last = key;
-      return Reflect.defineProperty(receiver, key, { value, writable: true, enumerable: true, configurable: true });
+      return defineOwn(receiver, key, value);
     },
-    has: (_, key) => overrides.window.has(key) || key in real,
-    getOwnPropertyDescriptor: () => undefined,
-    defineProperty: () => false,
-    getPrototypeOf: () => Reflect.getPrototypeOf(real),
   });
-  own = Object.create(fallback) as Record<PropertyKey, unknown>;
 
   // The `with` scope answers "yes" for every name, so an implicit global
   // (`x = 1` without `var`) lands in the sandbox instead of on the host.
@@ -84,16 +70,4 @@ export function createProxyWindow(
     own,
     lastAssigned: () => last,
   };
-}
-
-/** The value of an override: an accessor's `get()`, or the stored value. */
-export function readOverride(value: unknown): unknown {
-  return value instanceof OverrideAccessor ? value.get() : value;
-}
-
-/** Writes an override: through an accessor's `set()`, or by storing the value. */
-export function writeOverride(map: Map<PropertyKey, unknown>, key: PropertyKey, value: unknown): void {
-  const current = map.get(key);
-  if (current instanceof OverrideAccessor) current.set(value);
-  else map.set(key, value);
 }
