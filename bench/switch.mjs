@@ -83,10 +83,12 @@ async function hostPage(mode, apps, base) {
         if (fresh) await until(() => renders > before, 'first render');
         else await shown;
       },
+      state: () => names.map((n) => `${n}: ${els[n].status}, display ${getComputedStyle(els[n]).display}`).join('; '),
       check: (name) =>
         names.every((other) =>
           other === name
-            ? getComputedStyle(els[other]).display !== 'none' && els[other].status === 'mounted'
+            ? // The app's content is on screen (its first render can come before Portico's mounted step ends).
+              getComputedStyle(els[other]).display !== 'none' && (els[other].status === 'mounting' || els[other].status === 'mounted')
             : getComputedStyle(els[other]).display === 'none' || els[other].status !== 'mounted',
         ),
     };
@@ -139,7 +141,7 @@ async function hostPage(mode, apps, base) {
     const shown = performance.now() - started;
     await paint();
     const frame = performance.now() - started;
-    if (!shell.check(name)) throw new Error(`${mode}: after switching to ${name}, the wrong app is on screen`);
+    if (!shell.check(name)) throw new Error(`${mode}: after switching to ${name}, the wrong app is on screen (${shell.state?.() ?? ''})`);
     return { shown, frame };
   };
   window.ready = true;

@@ -181,6 +181,7 @@ export class MicroAppElement extends ReactiveElement {
     super.disconnectedCallback();
     this.#unwatch?.();
     this.#unwatch = undefined;
+    this.#active = false;
     // A move (remove + insert in one task) keeps the app running.
     queueMicrotask(() => void this.#sync());
   }

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { APPS, nextEvent, sleep, until } from '../test/helpers.js';
 import { openTab, type Tab } from '../test/history-helpers.js';
+import { inRoute, normalizeRoute } from '../sandbox/patchers/route-level.js';
 import type { MicroAppElement } from './micro-app.js';
 
 const PLAIN = `${APPS}/fixtures/routing-plain/`;
@@ -15,6 +16,12 @@ describe('<micro-app route>: activation, deep links, back/forward, keep-alive, n
     t = await openTab();
   });
   afterEach(() => t.close());
+
+  it('a route is a path prefix, matched segment by segment', () => {
+    expect(['orders', '/orders/', ' /orders// ', '', '/', '/über'].map(normalizeRoute)).to.deep.equal(['/orders', '/orders', '/orders', '', '', '/%C3%BCber']);
+    expect(['/orders', '/orders/', '/orders/1', '/ordersx', '/', '/order'].map((path) => inRoute('/orders', path))).to.deep.equal([true, true, true, false, false, false]);
+    expect(inRoute('', '/anything')).to.equal(true);
+  });
 
   it('mounts when the page URL enters its route and unmounts when it leaves; no route means always', async () => {
     t.win.history.pushState(null, '', '/elsewhere');
