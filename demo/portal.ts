@@ -20,6 +20,10 @@ const APPS_BY_ROUTE: Array<{ name: string; src: string; route: string; keepAlive
   { name: 'inventory', src: `${APPS}/vue/`, route: '/demo/inventory' },
   { name: 'shop', src: `${APPS}/router-vue/`, route: '/demo/shop', keepAlive: true },
   { name: 'tickets', src: `${APPS}/router-react/`, route: '/demo/tickets' },
+  // Element Plus: a select dropdown, a tooltip and a dialog, all appended to body, shown over the portal.
+  { name: 'settings', src: `${APPS}/element-plus/`, route: '/demo/settings' },
+  // Bootstrap 5 modal and tooltip, SweetAlert2.
+  { name: 'popups', src: `${APPS}/fixtures/popups/`, route: '/demo/settings' },
   // Several apps active at once: three more elements, all routed at /demo/all.
   { name: 'todos', src: `${APPS}/jquery/`, route: '/demo/all' },
   { name: 'orders', src: `${APPS}/react/`, route: '/demo/all' },

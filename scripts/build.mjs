@@ -15,7 +15,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
  * chunk excluded). It guards against growth; the product target is 15 kB
  * (issue "Speed"), which the current feature set does not meet yet: see README.
  */
-const BUDGET = 30 * 1024;
+const BUDGET = 32 * 1024;
 
 for (const mode of ['dist', 'cdn']) {
   await build({ root: ROOT, configFile: path.join(ROOT, 'vite.config.ts'), mode, logLevel: 'warn' });

@@ -78,6 +78,15 @@ describe('bad input gives a clear error, fallback content, and leaves the page w
     await unmount(el);
   });
 
+  it('a 10 MB entry mounts, and runs its script, without breaking the page', async function () {
+    this.timeout(30_000);
+    const el = await mount('big', `${APPS}/__fault/big/10`);
+    expect(el.status).to.equal('mounted');
+    expect(inside(el).window!.bigLoaded).to.equal(true);
+    expect(neighbour.status).to.equal('mounted');
+    await unmount(el);
+  });
+
   it('shows the loading fallback while loading', async () => {
     const el = document.createElement('micro-app');
     el.setAttribute('name', 'slow');

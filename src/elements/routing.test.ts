@@ -84,6 +84,24 @@ describe('<micro-app route>: activation, deep links, back/forward, keep-alive, n
     expect(b.status === 'idle' || b.status === 'unmounted').to.equal(true);
   });
 
+  it('the route changed back and forth 1,000 times, mid-load too: the final state is right and no instance is left over', async function () {
+    this.timeout(60_000);
+    t.win.history.pushState(null, '', '/');
+    const a = put('a', { route: '/a' });
+    const b = put('b', { route: '/b' });
+    for (let i = 0; i < 1000; i++) {
+      t.win.history.replaceState(null, '', i % 2 ? `/b/${i}` : `/a/${i}`);
+      // Now and then let loads start, so that later switches land mid-load.
+      if (i % 50 === 0) await sleep(i % 100 === 0 ? 0 : 30);
+    }
+    t.win.history.replaceState(null, '', '/a/7');
+    await until(() => mounted(a) && text(a) === 'detail 7', 10_000, 'a at /7');
+    await sleep(300);
+    expect(b.status === 'idle' || b.status === 'unmounted', `b is ${b.status}`).to.equal(true);
+    expect(t.inside(a).root.querySelectorAll('html').length, 'one instance of a').to.equal(1);
+    expect(t.inside(b).root.querySelectorAll('html').length, 'no instance of b').to.equal(0);
+  });
+
   it('keep-alive hides the app outside its route and shows it, untouched, when the URL comes back', async () => {
     t.win.history.pushState(null, '', '/a/1');
     const a = put('a', { route: '/a', 'keep-alive': '' });
