@@ -40,7 +40,8 @@ export const PARAMETERS = [
 /** A classic script compiled once; returns the script body bound to one sandbox's `with` scope. */
 type Compiled = (context: ScriptContext) => (this: object, ...parameters: unknown[]) => void;
 
-const compiled = new Map<string, Compiled>();
+/** By URL, then by source text: keyed by the very string fetched, so a big bundle is not held twice. */
+const compiled = new Map<string, Map<string, Compiled>>();
 
 /**
  * Compiles a classic script. This module is the only place Portico turns
@@ -65,9 +66,11 @@ const compiled = new Map<string, Compiled>();
  * SyntaxError for code that does not parse.
  */
 export function compileScript(code: string, url: string): Compiled {
-  const key = `${url}\n${code}`;
-  const hit = compiled.get(key);
+  const byCode = compiled.get(url) ?? new Map<string, Compiled>();
+  compiled.set(url, byCode);
+  const hit = byCode.get(code);
   if (hit) return hit;
+  const original = code;
   const { lexical, vars, evalValues } = scanDeclarations(code);
   // `(0, eval)(code)` and friends: point them at the sandbox's eval (direct `eval(…)` calls keep theirs).
   for (const at of evalValues.reverse()) code = `${code.slice(0, at)}${CONTEXT_NAME}.eval${code.slice(at + 4)}`;
@@ -79,7 +82,7 @@ export function compileScript(code: string, url: string): Compiled {
     `\n//# sourceURL=${url.replace(/\s/g, '%20')}`;
   // Indirect eval: compiled in the global scope, so the wrapper closes over nothing of Portico's.
   const fn = (0, eval)(source) as Compiled;
-  compiled.set(key, fn);
+  byCode.set(original, fn);
   return fn;
 }
 
