@@ -13,25 +13,28 @@ import { nativeSubclass, WeakRecord } from './native-class.js';
  */
 export const patchMessageChannel: Patcher = (target) => {
   if (typeof MessageChannel !== 'function') return () => {};
-  const live = new WeakRecord<MessageChannel>();
+  // The ports, not the channel: React keeps only `channel.port2` and a handler on `port1`, so the
+  // channel object itself can be collected while its ports live on (a port with a handler is kept
+  // alive by the browser until it is closed).
+  const live = new WeakRecord<MessagePort>();
   let disposed = false;
-  const close = (channel: MessageChannel) => {
-    channel.port1.onmessage = null;
-    channel.port2.onmessage = null;
-    channel.port1.close();
-    channel.port2.close();
+  const close = (port: MessagePort) => {
+    port.onmessage = null;
+    port.close();
   };
   const Sub = nativeSubclass(MessageChannel, (args) => args, (channel) => {
-    if (disposed) close(channel);
-    else live.add(channel);
+    for (const port of [channel.port1, channel.port2]) {
+      if (disposed) close(port);
+      else live.add(port);
+    }
   });
   target.overrides.window.set('MessageChannel', Sub);
 
   return () => {
     disposed = true;
-    const channels = live.drain();
-    for (const channel of channels) close(channel);
+    const ports = live.drain();
+    for (const port of ports) close(port);
     target.overrides.window.delete('MessageChannel');
-    return { messageChannels: channels.length };
+    return { messagePorts: ports.length };
   };
 };
