@@ -93,7 +93,37 @@ async function openBenchPage(context, host, apps) {
     { names, src: `${apps}/fixtures/bench-bus/` },
   );
   if (!statuses.isolated || statuses.statuses.some((s) => s !== 'mounted')) throw new Error(`bench page not ready: ${JSON.stringify(statuses)}`);
+  await page.evaluate(installMeasureSends);
   return page;
+}
+
+/**
+ * Runs in the bench page: defines `window.measureSends(send, options)`, the
+ * timing loop the host-side figures share. It sizes a batch to `batchMs`
+ * from a 2 ms probe, times `batches` batches (µs per message), then counts
+ * messages per second over `windows` windows of `windowMs`.
+ */
+function installMeasureSends() {
+  window.measureSends = (send, { batches, batchMs, windows, windowMs }) => {
+    let n = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < 2) (send(4), (n += 4));
+    const perBatch = Math.max(1, Math.round(batchMs / ((performance.now() - t0) / n)));
+    const samples = [];
+    for (let b = 0; b < batches; b++) {
+      const start = performance.now();
+      send(perBatch);
+      samples.push(((performance.now() - start) * 1000) / perBatch);
+    }
+    const rates = [];
+    for (let w = 0; w < windows; w++) {
+      let sent = 0;
+      const begin = performance.now();
+      while (performance.now() - begin < windowMs) (send(4), (sent += 4));
+      rates.push((sent / (performance.now() - begin)) * 1000);
+    }
+    return { samples, perBatch, rates };
+  };
 }
 
 /** One publish figure: the publisher app sends on `topic`; `receivers` must each get every message, in order. */
@@ -128,23 +158,7 @@ async function cloneFigure(page, kb) {
       const send = (n) => {
         for (let i = 0; i < n; i++) listener(structuredClone(payload));
       };
-      let n = 0;
-      const t0 = performance.now();
-      while (performance.now() - t0 < 2) (send(4), (n += 4));
-      const perBatch = Math.max(1, Math.round(batchMs / ((performance.now() - t0) / n)));
-      const samples = [];
-      for (let b = 0; b < batches; b++) {
-        const start = performance.now();
-        send(perBatch);
-        samples.push(((performance.now() - start) * 1000) / perBatch);
-      }
-      const rates = [];
-      for (let w = 0; w < windows; w++) {
-        let sent = 0;
-        const begin = performance.now();
-        while (performance.now() - begin < windowMs) (send(4), (sent += 4));
-        rates.push((sent / (performance.now() - begin)) * 1000);
-      }
+      const { samples, perBatch, rates } = window.measureSends(send, { batches, batchMs, windows, windowMs });
       return { samples, perBatch, rates, complete: sink >= 0 };
     },
     { kb, batches: BATCHES, batchMs: BATCH_MS, windows: WINDOWS, windowMs: WINDOW_MS },
@@ -165,23 +179,7 @@ async function storeFigure(page, kb) {
         for (let i = 0; i < n; i++) store.set('tick', kb ? { seq: seq++, rows } : seq++);
       };
       send(500);
-      let n = 0;
-      const t0 = performance.now();
-      while (performance.now() - t0 < 2) (send(4), (n += 4));
-      const perBatch = Math.max(1, Math.round(batchMs / ((performance.now() - t0) / n)));
-      const samples = [];
-      for (let b = 0; b < batches; b++) {
-        const start = performance.now();
-        send(perBatch);
-        samples.push(((performance.now() - start) * 1000) / perBatch);
-      }
-      const rates = [];
-      for (let w = 0; w < windows; w++) {
-        let sent = 0;
-        const begin = performance.now();
-        while (performance.now() - begin < windowMs) (send(4), (sent += 4));
-        rates.push((sent / (performance.now() - begin)) * 1000);
-      }
+      const { samples, perBatch, rates } = window.measureSends(send, { batches, batchMs, windows, windowMs });
       const stats = [];
       for (const name of receivers) stats.push(await bus.request(`bench.stats.${name}`, true));
       return { samples, perBatch, rates, total: seq, stats };
