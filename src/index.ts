@@ -16,6 +16,7 @@ export type { KeyChange, StoreChange, StoreState, StoreView, SubscribeOptions } 
 export type { AccessMode, AppList, KeyRule, StorePermissions } from './bus/permissions.js';
 export { MicroAppStatusEvent, MicroAppErrorEvent, MicroAppMessageEvent, MicroAppVisibilityEvent } from './elements/events.js';
 export { prefetch } from './elements/app-assets.js';
+export { releaseParkedApps, setParkingLimit } from './elements/app-pool.js';
 export { setOriginPolicy } from './elements/origin-policy.js';
 export type { LeakReport } from './sandbox/leak-report.js';
 export type { MicroAppStatus } from './elements/lifecycle.js';

@@ -42,6 +42,12 @@ export interface AppChannel {
   /** Drops every listener the app added, on the channel, the bus and the stores; later messages go nowhere. */
   dispose(): void;
   /**
+   * What qiankun does when an app unmounts but stays loaded: its global-state
+   * listeners (`props.onGlobalStateChange`) are removed; the next `mount()`
+   * registers them again. Everything else stays connected.
+   */
+  unmounted(): void;
+  /**
    * Links the app to the page's bus and stores, for as long as the channel
    * lives, and returns {@link AppChannel.api}. Until then `api.bus` and
    * `api.store()` throw.
@@ -118,6 +124,9 @@ export function createAppChannel(name: string, initial: unknown, send: (topic: s
       link.off();
       link.bus.dispose();
       for (const handle of link.stores.values()) handle.dispose();
+    },
+    unmounted() {
+      link?.off();
     },
     connect(portal) {
       if (link || !open) return api;

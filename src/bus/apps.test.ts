@@ -22,10 +22,15 @@ function globalStore(setup?: (el: MicroStoreElement) => void): MicroStoreElement
   return el;
 }
 
-/** Mounts the classic app as `alpha` and the qiankun app as `beta`, runs `test`, and always tears down. */
+/**
+ * Mounts the classic app as `alpha` and the qiankun app as `beta`, runs
+ * `test`, and always tears down. `destroy`: each test starts from a freshly
+ * loaded qiankun app, not one parked by the test before (its global
+ * `stateCalls` would carry over).
+ */
 async function withTwoApps(test: (alpha: MicroAppElement, beta: MicroAppElement) => Promise<void>): Promise<void> {
   const alpha = await mount('alpha', CLASSIC);
-  const beta = await mount('beta', QIANKUN);
+  const beta = await mount('beta', QIANKUN, document.body, (el) => (el.destroy = true));
   try {
     expect([alpha.status, beta.status]).to.deep.equal(['mounted', 'mounted']);
     await test(alpha, beta);

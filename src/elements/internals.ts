@@ -2,7 +2,10 @@ import type { RunningApp } from './start-app.js';
 
 /** What tests may see of an element that the page may not: its closed root and running app. */
 export interface ElementInternalsView {
+  /** The running app's own root (its tree), or the element's root when no app runs. */
   root: ShadowRoot;
+  /** The element's own root: the loading and error slots, and the app's carrier. */
+  shell: ShadowRoot;
   app: RunningApp | undefined;
 }
 

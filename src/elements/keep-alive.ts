@@ -23,9 +23,9 @@ function hiddenSheet(): CSSStyleSheet {
  * the function that shows it again, with the scroll offsets its elements had
  * (browsers differ on whether `display: none` keeps them).
  */
-export function hideApp(root: ShadowRoot, internals: ElementInternals): () => void {
+export function hideApp(root: ShadowRoot, internals: ElementInternals, content: ParentNode = root): () => void {
   const scrolled: Array<[Element, number, number]> = [];
-  for (const el of root.querySelectorAll('*')) {
+  for (const el of content.querySelectorAll('*')) {
     if (el.scrollTop || el.scrollLeft) scrolled.push([el, el.scrollTop, el.scrollLeft]);
   }
   // Re-added each time: other code may have replaced the root's adopted sheets since.

@@ -5,7 +5,8 @@ import { MicroAppErrorEvent, MicroAppMessageEvent, MicroAppStatusEvent, MicroApp
 import { hideApp } from './keep-alive.js';
 import { Lifecycle, type MicroAppStatus } from './lifecycle.js';
 import { navigateApp, routeMatches, watchPageUrl } from './route-match.js';
-import { startApp, type RunningApp } from './start-app.js';
+import { startApp, type AppHost, type RunningApp } from './start-app.js';
+import { canPark, parkApp, reviveApp, takeParked } from './app-pool.js';
 import { stopApp } from './stop-app.js';
 import { registerInternals } from './internals.js';
 import { appAssets, prefetch } from './app-assets.js';
@@ -38,6 +39,7 @@ const DEFAULT_TIMEOUT = 20_000;
  * @attr timeout - Milliseconds the entry and each lifecycle call may take (default 20000).
  * @attr retry - How many times to retry a failed load by itself, with exponential backoff (0.5 s, 1 s, 2 s… up to 30 s; default 0).
  * @attr prefetch - Fetch (and compile) the app in idle time while it is not active, so mounting it later is instant.
+ * @attr destroy - Always load the app afresh and tear it down completely when it unmounts, even if it has lifecycles (which otherwise park it: its next mount only calls `mount()` again; see app-pool.ts).
  *
  * @slot loading - Shown while the app loads and mounts.
  * @slot error - Shown when the app failed; default content is the error message.
@@ -64,6 +66,7 @@ export class MicroAppElement extends ReactiveElement {
     timeout: { type: Number },
     retry: { type: Number },
     prefetch: { type: Boolean },
+    destroy: { type: Boolean },
     data: { attribute: false },
   };
 
@@ -81,6 +84,8 @@ export class MicroAppElement extends ReactiveElement {
   declare retry: number;
   /** Fetch the app in idle time while it is inactive. */
   declare prefetch: boolean;
+  /** Never park the app on unmount: tear it down completely. */
+  declare destroy: boolean;
   /** Failed attempts since the last success or change of src (drives the retry backoff). */
   #attempts = 0;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -120,7 +125,7 @@ export class MicroAppElement extends ReactiveElement {
     error.append(this.#errorText);
     this.#slots = { loading, error };
     this.#root.append(loading, error);
-    registerInternals(this, () => ({ root: this.#root, app: this.#running?.app }));
+    registerInternals(this, () => ({ root: this.#running?.app?.tree.root ?? this.#root, shell: this.#root, app: this.#running?.app }));
   }
 
   /** The lifecycle state: idle, loading, mounting, mounted, unmounting, unmounted or error. */
@@ -239,7 +244,7 @@ export class MicroAppElement extends ReactiveElement {
   #applyVisibility(): void {
     const hide = !this.#active && this.keepAlive && !!this.#running && this.isConnected;
     if (hide && !this.#show) {
-      this.#show = hideApp(this.#root, this.#internals);
+      this.#show = hideApp(this.#root, this.#internals, this.#running?.app?.tree.root);
       this.dispatchEvent(new MicroAppVisibilityEvent(this.name, true));
     } else if (!hide && this.#show) {
       this.#show();
@@ -256,24 +261,18 @@ export class MicroAppElement extends ReactiveElement {
     this.#lifecycle.to('loading');
     const fresh = this.#fresh;
     this.#fresh = false;
-    void startApp({
-      name: this.name,
-      src: this.src,
-      route: this.route ?? '',
-      timeout: this.timeout,
-      data: this.data,
-      root: this.#root,
-      signal: controller.signal,
-      onMounting: () => this.#lifecycle.to('mounting'),
-      onApp: (app) => (running.app = app),
+    const host: AppHost = {
       send: (topic, detail) => this.dispatchEvent(new MicroAppMessageEvent(this.name, topic, detail)),
       reload: () => void this.reload(),
-      routerMode: this.routerMode === 'native' ? 'native' : 'scoped',
-      cache: appAssets,
-      fresh,
-      allowOrigin: originPolicy(),
       onUncaught: (error) => this.#report(toPorticoError(this.name, 'PORTICO_APP_UNCAUGHT', 'uncaught error in the app', error)),
-    }).then(
+    };
+    let parked = takeParked(this.#parkingKey(key));
+    // reload() and `destroy` want a freshly loaded app: one parked earlier is torn down instead.
+    if (parked && (fresh || this.destroy)) parked = void stopApp(parked, { callUnmount: false, timeout: this.timeout });
+    const started = parked
+      ? this.#revive(parked, running, host)
+      : this.#load(running, host, fresh);
+    started.then(
       () => {
         if (controller.signal.aborted) return;
         this.#attempts = 0;
@@ -286,6 +285,38 @@ export class MicroAppElement extends ReactiveElement {
     );
   }
 
+  /** Where a parked app of this element waits: its identity plus what its sandbox was built for. */
+  #parkingKey(key: string): string {
+    return `${key}\n${this.route ?? ''}\n${this.routerMode === 'native' ? 'native' : 'scoped'}`;
+  }
+
+  /** A parked app with the same name, src and route: only its `mount()` runs again. */
+  async #revive(app: RunningApp, running: Running, host: AppHost): Promise<void> {
+    running.app = app;
+    this.#lifecycle.to('mounting');
+    await reviveApp(app, { root: this.#root, host, data: this.data, timeout: this.timeout });
+  }
+
+  #load(running: Running, host: AppHost, fresh: boolean): Promise<unknown> {
+    const { controller } = running;
+    return startApp({
+      name: this.name,
+      src: this.src,
+      route: this.route ?? '',
+      timeout: this.timeout,
+      data: this.data,
+      root: this.#root,
+      signal: controller.signal,
+      onMounting: () => this.#lifecycle.to('mounting'),
+      onApp: (app) => (running.app = app),
+      ...host,
+      routerMode: this.routerMode === 'native' ? 'native' : 'scoped',
+      cache: appAssets,
+      fresh,
+      allowOrigin: originPolicy(),
+    });
+  }
+
   async #stop(): Promise<void> {
     clearTimeout(this.#retryTimer);
     const running = this.#running;
@@ -295,7 +326,14 @@ export class MicroAppElement extends ReactiveElement {
     running.controller.abort(new DOMException('The micro-app was removed or changed.', 'AbortError'));
     const wasMounted = this.status === 'mounted';
     this.#lifecycle.to('unmounting');
-    const error = running.app ? await stopApp(running.app, { callUnmount: wasMounted, timeout: this.timeout }) : undefined;
+    const app = running.app;
+    // reload() sets #fresh before stopping: a reload never parks.
+    const park = app && wasMounted && !this.destroy && !this.#fresh && canPark(app);
+    const error = !app
+      ? undefined
+      : park
+        ? await parkApp(this.#parkingKey(running.key), app, this.timeout)
+        : await stopApp(app, { callUnmount: wasMounted, timeout: this.timeout });
     this.#leakReport = running.app?.report ?? this.#leakReport;
     this.#lifecycle.to('unmounted');
     if (error) this.#report(error);

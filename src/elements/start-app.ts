@@ -34,9 +34,29 @@ export interface MicroAppProps {
   [key: string]: unknown;
 }
 
+/**
+ * What the app's code reaches of the element it runs in. Mutable, because a
+ * parked app (see app-pool.ts) can come back in another `<micro-app>`.
+ */
+export interface AppHost {
+  send(topic: string, detail: unknown): void;
+  onUncaught?(error: unknown): void;
+  reload?(): void;
+}
+
 /** An app that is loading or running: everything teardown must release. */
 export interface RunningApp {
   readonly name: string;
+  /**
+   * The element holding the app's own closed shadow root (`tree.root`), a
+   * `display: contents` child of the `<micro-app>`'s root: moving it moves the
+   * running app, which is how a parked app enters another element.
+   */
+  readonly carrier: HTMLElement;
+  /** The element's side of the app: replaced when a parked app enters another element. */
+  host: AppHost;
+  /** The sandbox's checkpoint just before `mount()` ran: what came after is the mount's to undo (see app-pool.ts). */
+  mountedAt?: number;
   readonly sandbox: Sandbox;
   readonly tree: AppTree;
   readonly channel: AppChannel;
@@ -48,6 +68,8 @@ export interface RunningApp {
   props: MicroAppProps;
   /** Hands new host data to the app (`update` lifecycle and data listeners). */
   update(data: unknown): void;
+  /** Hands new host data to the app's data listeners and next props, without calling `update`. */
+  setData(data: unknown): void;
 }
 
 /** What {@link startApp} needs from the element. */
@@ -105,15 +127,21 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   }
   options.onMounting();
 
-  const { tree, scripts } = mountTree(options.root, parsed.document);
-  const channel = createAppChannel(name, options.data, options.send);
+  // The app lives in a root of its own, one level down (see RunningApp.carrier).
+  const carrier = document.createElement('div');
+  carrier.style.display = 'contents';
+  const appRoot = carrier.attachShadow({ mode: 'closed' });
+  options.root.append(carrier);
+  const { tree, scripts } = mountTree(appRoot, parsed.document);
+  const host: AppHost = { send: options.send, onUncaught: options.onUncaught, reload: options.reload };
+  const channel = createAppChannel(name, options.data, (topic, detail) => app.host.send(topic, detail));
   const publicPath = new URL('.', parsed.baseUrl).href;
   const sandbox = createSandbox({
     name,
     url: parsed.baseUrl,
     tree,
-    route: { base: options.routerMode === 'native' ? '' : options.route, reload: options.reload },
-    onUncaught: options.onUncaught,
+    route: { base: options.routerMode === 'native' ? '' : options.route, reload: () => app.host.reload?.() },
+    onUncaught: (error) => app.host.onUncaught?.(error),
     globals: {
       // A scoped app is at the root of its own paths: a router base read from here must be '/'.
       ...compatGlobals({ name, url: entry.url, publicPath, baseRoute: options.routerMode === 'native' ? options.route : '' }),
@@ -125,13 +153,18 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   });
   const app: RunningApp = {
     name,
+    carrier,
+    host,
     sandbox,
     tree,
     channel,
     props: propsFor(name, tree.body, options.data, channel),
-    update(data) {
+    setData(data) {
       channel.setData(data);
       app.props = propsFor(name, tree.body, data, channel);
+    },
+    update(data) {
+      app.setData(data);
       void callHook(app.lifecycles?.update, app.props, timeout);
     },
   };
@@ -159,11 +192,13 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   }) as Lifecycles<MicroAppProps> | undefined;
   await lifecycle(app, 'bootstrap', timeout);
   signal.throwIfAborted();
+  app.mountedAt = sandbox.checkpoint();
   await lifecycle(app, 'mount', timeout);
   return app;
 }
 
-async function lifecycle(app: RunningApp, hook: 'bootstrap' | 'mount', timeout: number): Promise<void> {
+/** Calls the app's `bootstrap` or `mount`; a rejection or timeout becomes a PorticoError naming the hook. */
+export async function lifecycle(app: RunningApp, hook: 'bootstrap' | 'mount', timeout: number): Promise<void> {
   let outcome: 'done' | 'timeout';
   try {
     outcome = await callHook(app.lifecycles?.[hook], app.props, timeout);

@@ -28,6 +28,7 @@ export async function stopApp(app: RunningApp, options: { callUnmount: boolean; 
     () => (app.report = app.sandbox.dispose()),
     () => app.modules?.release(),
     () => app.tree.html.remove(),
+    () => app.carrier.remove(),
   ];
   for (const step of steps) {
     try {

@@ -62,6 +62,19 @@ export interface Sandbox {
   moduleBindings(): Record<string, unknown>;
   /** The last global the app created, for UMD lifecycle discovery. */
   lastAssigned(): PropertyKey | undefined;
+  /**
+   * A mark in the app's history of effects: {@link Sandbox.releaseSince}
+   * later releases what the app started after it.
+   */
+  checkpoint(): number;
+  /**
+   * Releases the timers and `window`/`document` listeners the app started
+   * after `checkpoint`, keeping the sandbox and everything older: what
+   * parking a lifecycle app between `unmount()` and the next `mount()` needs.
+   */
+  releaseSince(checkpoint: number): LeakReport;
+  /** The app's tree is in the page again after parking: patchers catch up (its router hears where the page went meanwhile). */
+  resume(): void;
   /** Releases everything the app holds (timers, listeners, globals…) and reports what there was. Idempotent. */
   dispose(): LeakReport;
 }
@@ -110,7 +123,9 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   overrides.document.set('baseURI', options.url);
   Object.assign(win.own, options.globals);
 
+  let stamps = 0;
   const target: PatchTarget = {
+    stamp: () => ++stamps,
     name: options.name,
     window: win.proxy,
     document: doc,
@@ -149,6 +164,14 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         if (typeof key === 'string' && key !== 'eval' && !(value instanceof OverrideAccessor)) bindings[key] = value;
       }
       return bindings;
+    },
+    checkpoint: () => stamps,
+    resume() {
+      for (const dispose of disposers) dispose.resume?.();
+    },
+    releaseSince(checkpoint) {
+      const parts = [...disposers].reverse().map((dispose) => dispose.since?.(checkpoint));
+      return { app: options.name, released: sumReleased(parts), leftBehind: {} };
     },
     dispose() {
       if (report) return report;

@@ -7,8 +7,19 @@ import type { AppTree } from './proxy-document.js';
  */
 export type Released = Partial<Record<string, number>>;
 
-/** Undoes one patch and says what it released. Teardown runs the disposers in reverse order of creation. */
-export type Disposer = () => Released | void;
+/**
+ * Undoes one patch and says what it released. Teardown runs the disposers in
+ * reverse order of creation. A patcher that records effects over time may
+ * also offer `since(stamp)`: release only the effects recorded after
+ * `stamp` (see {@link PatchTarget.stamp}), keeping the patch and the older
+ * effects. That is how a parked app loses what it started while mounted but
+ * keeps what its scripts set up when they ran.
+ */
+export type Disposer = (() => Released | void) & {
+  since?: (stamp: number) => Released;
+  /** Called when a parked app's tree is back in the page, before its next `mount()`. */
+  resume?: () => void;
+};
 
 /**
  * An override that computes its value: the proxies call `get` on read and
@@ -55,6 +66,8 @@ export interface PatchTarget {
   readonly onUncaught?: (error: unknown) => void;
   /** Where the app's routes live; absent: it sees the whole page path (see patchers/history.ts). */
   readonly route?: RouteOptions;
+  /** The next value of the sandbox's effect counter: recorded effects carry one, so {@link Disposer.since} can tell old from new. */
+  readonly stamp: () => number;
 }
 
 /** An app's place in the page URL, for its scoped `location` and `history`. */

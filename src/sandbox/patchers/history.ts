@@ -33,7 +33,8 @@ import { createScopedLocation } from './scoped-location.js';
 export const patchHistory: Patcher = (target) => {
   const root = target.tree.root;
   const parent = parentLevelOf(root.host);
-  const level = createLevel(parent, target.route?.base ?? '', new URL(target.baseUrl).origin, levelKey(parent, target.name));
+  // A parked app (its tree out of the page, see src/elements/app-pool.ts) hears nothing and moves nothing.
+  const level = createLevel(parent, target.route?.base ?? '', new URL(target.baseUrl).origin, levelKey(parent, target.name), () => root.host.isConnected);
   const unregister = registerLevel(root, level);
   const events = createRouteEvents(target);
   const reload = () => (target.route?.reload ? target.route.reload() : window.location.reload());
@@ -114,7 +115,9 @@ export const patchHistory: Patcher = (target) => {
   target.overrides.document.set('URL', new OverrideAccessor(() => scopedLocation.href, () => undefined));
   target.overrides.document.set('documentURI', new OverrideAccessor(() => scopedLocation.href, () => undefined));
 
-  return () => {
+  // Back from parking: if the page moved while the app heard nothing, it hears one popstate now.
+  const resume = () => schedule(true);
+  return Object.assign(() => {
     window.removeEventListener('popstate', onPopstate);
     window.removeEventListener('hashchange', onHashchange);
     navigation?.removeEventListener('currententrychange', onEntry);
@@ -123,5 +126,5 @@ export const patchHistory: Patcher = (target) => {
     unregister();
     for (const name of ['location', 'history']) target.overrides.window.delete(name);
     for (const name of ['location', 'URL', 'documentURI']) target.overrides.document.delete(name);
-  };
+  }, { resume });
 };

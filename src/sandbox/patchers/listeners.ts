@@ -6,6 +6,8 @@ interface Entry {
   type: string;
   listener: EventListenerOrEventListenerObject;
   capture: boolean;
+  /** When it was added (see Disposer.since). */
+  stamp: number;
   /** Removes both registrations. */
   remove(): void;
 }
@@ -59,7 +61,7 @@ export const patchListeners: Patcher = (target) => {
       };
       const inner = (event: Event) => call(event);
       const outer = (event: Event) => {
-        if (!event.composedPath().includes(root.host)) call(event);
+        if (!event.composedPath().includes(elementOf(root))) call(event);
       };
       const registration = { capture, passive };
       const entry: Entry = {
@@ -67,6 +69,7 @@ export const patchListeners: Patcher = (target) => {
         type,
         listener,
         capture,
+        stamp: target.stamp(),
         remove() {
           root.removeEventListener(type, inner, registration);
           real.removeEventListener(type, outer, registration);
@@ -92,16 +95,35 @@ export const patchListeners: Patcher = (target) => {
     });
   }
 
-  return () => {
-    const released = { listeners: entries.length };
-    for (const entry of [...entries]) entry.remove();
-    for (const map of [target.overrides.window, target.overrides.document]) {
-      map.delete('addEventListener');
-      map.delete('removeEventListener');
-    }
-    return released;
+  /** Removes the listeners added after `stamp`. */
+  const removeSince = (stamp: number) => {
+    const late = entries.filter((entry) => entry.stamp > stamp);
+    for (const entry of late) entry.remove();
+    return { listeners: late.length };
   };
+  return Object.assign(
+    () => {
+      const released = removeSince(-Infinity);
+      for (const map of [target.overrides.window, target.overrides.document]) {
+        map.delete('addEventListener');
+        map.delete('removeEventListener');
+      }
+      return released;
+    },
+    { since: removeSince },
+  );
 };
+
+/**
+ * The page-side element an app's root sits in: the `<micro-app>` that holds
+ * its carrier (found each time: a parked app can come back in another one).
+ * The carrier itself is inside that element's closed root, so a listener on
+ * the real `document` never sees it in `composedPath()`.
+ */
+function elementOf(root: ShadowRoot): Element {
+  const outer = root.host.getRootNode();
+  return outer instanceof ShadowRoot ? outer.host : root.host;
+}
 
 /**
  * Keeps `event.target` readable after dispatch. For a target inside a shadow

@@ -122,15 +122,13 @@ export const patchPopupLayer: Patcher = (target) => {
   observer.observe(body, { childList: true, attributes: true, attributeFilter: ['class', 'style'], subtree: true });
   // The first look at the markup's own children waits a frame: reading their styles now would force a
   // style pass while the app's stylesheets are still loading and its scripts have not run.
-  let disposed = false;
-  requestAnimationFrame(() => {
-    if (disposed) return;
+  const frame = requestAnimationFrame(() => {
     for (const el of body.children) scan(el);
     restack();
   });
 
   return () => {
-    disposed = true;
+    cancelAnimationFrame(frame);
     observer.disconnect();
     for (const el of lifted) if (el.matches(':popover-open')) el.hidePopover();
     root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== layerSheet());

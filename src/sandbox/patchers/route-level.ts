@@ -57,7 +57,7 @@ export function inRoute(prefix: string, pathname: string): boolean {
 }
 
 /** Creates the level of an app routed at `route` under `parent`. */
-export function createLevel(parent: RouteLevel, route: string, origin: string, key: string): RouteLevel {
+export function createLevel(parent: RouteLevel, route: string, origin: string, key: string, attached: () => boolean = () => true): RouteLevel {
   const prefix = normalizeRoute(route);
   const fromParent = (url: URL) =>
     inRoute(prefix, url.pathname) ? new URL(`${url.pathname.slice(prefix.length) || '/'}${url.search}${url.hash}`, origin) : null;
@@ -84,7 +84,7 @@ export function createLevel(parent: RouteLevel, route: string, origin: string, k
       }
       return new URL(last.href);
     },
-    active: () => parent.active() && inRoute(prefix, parent.url().pathname),
+    active: () => attached() && parent.active() && inRoute(prefix, parent.url().pathname),
     fromPage,
     toPage: (url) => {
       const path = url.pathname === '/' && prefix ? prefix : `${prefix}${url.pathname}`;

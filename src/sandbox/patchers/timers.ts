@@ -12,10 +12,11 @@ type Handler = TimerHandler;
  */
 export const patchTimers: Patcher = (target) => {
   const real = globalThis;
-  const timeouts = new Set<number>();
-  const intervals = new Set<number>();
-  const frames = new Set<number>();
-  const idles = new Set<number>();
+  // id → stamp (see Disposer.since).
+  const timeouts = new Map<number, number>();
+  const intervals = new Map<number, number>();
+  const frames = new Map<number, number>();
+  const idles = new Map<number, number>();
   const asFunction = (handler: Handler): Function =>
     typeof handler === 'function' ? handler : () => target.evaluate(String(handler), 'portico:timer');
 
@@ -26,7 +27,7 @@ export const patchTimers: Patcher = (target) => {
         timeouts.delete(id);
         fn(...args);
       }, delay);
-      timeouts.add(id);
+      timeouts.set(id, target.stamp());
       return id;
     },
     clearTimeout(id?: number) {
@@ -36,7 +37,7 @@ export const patchTimers: Patcher = (target) => {
     setInterval(handler: Handler, delay?: number, ...args: unknown[]) {
       const fn = asFunction(handler);
       const id = real.setInterval(() => fn(...args), delay);
-      intervals.add(id);
+      intervals.set(id, target.stamp());
       return id;
     },
     clearInterval(id?: number) {
@@ -48,7 +49,7 @@ export const patchTimers: Patcher = (target) => {
         frames.delete(id);
         callback(time);
       });
-      frames.add(id);
+      frames.set(id, target.stamp());
       return id;
     },
     cancelAnimationFrame(id: number) {
@@ -60,7 +61,7 @@ export const patchTimers: Patcher = (target) => {
         idles.delete(id);
         callback(deadline);
       }, options);
-      idles.add(id);
+      idles.set(id, target.stamp());
       return id;
     },
     cancelIdleCallback(id: number) {
@@ -71,17 +72,33 @@ export const patchTimers: Patcher = (target) => {
   // Keep the native look for code that sniffs `toString()` (Vue 2's isNative).
   for (const [name, fn] of Object.entries(installed)) target.overrides.window.set(name, lookNative(fn, name));
 
-  return () => {
-    const released = { timeouts: timeouts.size, intervals: intervals.size, animationFrames: frames.size, idleCallbacks: idles.size };
-    for (const id of timeouts) real.clearTimeout(id);
-    for (const id of intervals) real.clearInterval(id);
-    for (const id of frames) real.cancelAnimationFrame(id);
-    for (const id of idles) real.cancelIdleCallback(id);
-    timeouts.clear();
-    intervals.clear();
-    frames.clear();
-    idles.clear();
-    for (const name of Object.keys(installed)) target.overrides.window.delete(name);
+  const kinds = [
+    ['timeouts', timeouts, (id: number) => real.clearTimeout(id)],
+    ['intervals', intervals, (id: number) => real.clearInterval(id)],
+    ['animationFrames', frames, (id: number) => real.cancelAnimationFrame(id)],
+    ['idleCallbacks', idles, (id: number) => real.cancelIdleCallback(id)],
+  ] as const;
+  /** Cancels every pending callback recorded after `stamp`; counts them per kind. */
+  const cancel = (stamp: number) => {
+    const released: Record<string, number> = {};
+    for (const [kind, ids, clear] of kinds) {
+      released[kind] = 0;
+      for (const [id, at] of ids) {
+        if (at <= stamp) continue;
+        clear(id);
+        ids.delete(id);
+        released[kind]++;
+      }
+    }
     return released;
   };
+
+  return Object.assign(
+    () => {
+      const released = cancel(-Infinity);
+      for (const name of Object.keys(installed)) target.overrides.window.delete(name);
+      return released;
+    },
+    { since: cancel },
+  );
 };
