@@ -6,9 +6,11 @@
  *   npm run bench                       # builds, then: node bench/run.mjs
  *   node bench/run.mjs --runs 3         # see bench/lib/cli.mjs for every option
  *
- * Figures: 1. sandbox cost (bench/lib/figures/sandbox.mjs), 2. start-up
- * (startup.mjs), 3. memory (memory.mjs), 4. size (size.mjs). A figure or
- * shell that fails is reported as "failed: reason"; the run goes on.
+ * Figures (bench/lib/figures/): 1. start-up, cold and warm (startup.mjs),
+ * 2. N instances on one page (instances.mjs), 3. switch between two apps
+ * (switch.mjs), 4. sandbox cost (sandbox.mjs), 5. memory (memory.mjs), 6. size
+ * (size.mjs). A figure or shell that fails is reported as "failed: reason";
+ * the run goes on.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -16,12 +18,14 @@ import { startAppsServer } from '../demo/apps/server.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { bundlePeers } from './lib/bundle.mjs';
 import { parseOptions, UsageError } from './lib/cli.mjs';
-import { commandLine, load, machine, versionOf } from './lib/env.mjs';
+import { commandLine, gitState, load, machine, versionOf } from './lib/env.mjs';
+import { instancesFigure } from './lib/figures/instances.mjs';
 import { memoryFigure } from './lib/figures/memory.mjs';
 import { sandboxFigure } from './lib/figures/sandbox.mjs';
 import { sizeFigure } from './lib/figures/size.mjs';
 import { warmUp } from './lib/figures/runs.mjs';
 import { startupFigure } from './lib/figures/startup.mjs';
+import { switchFigure } from './lib/figures/switch.mjs';
 import { partialNotes, renderReport } from './lib/report.mjs';
 import { startHostServer } from './lib/server.mjs';
 import { SHELLS } from './lib/shells.mjs';
@@ -38,20 +42,27 @@ const ROOT = path.resolve(import.meta.dirname, '..');
  * @property {string[]} shells Shell ids, in report order.
  * @property {number} runs
  * @property {number} memoryRuns
+ * @property {number} switchRuns
+ * @property {number} switches Switches per pair and run.
+ * @property {number} instances Instances per page in the instances figure.
+ * @property {'binding' | 'console'} channel How apps report (bench/lib/browser.mjs).
  * @property {number[]} cycles Memory checkpoints.
- * @property {{ sandbox: number, startup: number, memory: number, step: number }} timeouts In ms: one
- *   measurement of each figure (page included), and one wait for an app's message.
+ * @property {{ sandbox: number, startup: number, instances: number, switch: number, memory: number, step: number }} timeouts
+ *   In ms: one measurement of each figure (page included), and one wait for an app's message.
  * @property {number} settleMs Idle time before a mount and before a heap reading.
  * @property {(line: string) => void} log Progress, to stderr.
  * @property {string[]} notes Lines for the report's "Notes from this run".
+ * @property {{ binding: number, console: number, consoleShells: Set<string> }} received Reports
+ *   received, per channel, over the whole run.
  */
 
-const TIMEOUTS = { sandbox: 90_000, startup: 45_000, memory: 240_000, step: 20_000 };
+const TIMEOUTS = { sandbox: 90_000, startup: 45_000, instances: 60_000, switch: 120_000, memory: 240_000, step: 20_000 };
 
 async function main() {
   const options = parseOptions(process.argv.slice(2), SHELLS.map((s) => s.id));
   const started = Date.now();
   const loadAtStart = load();
+  const git = gitState();
   const log = (line) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${line}\n`);
   const closers = [];
   const closeAll = async () => {
@@ -85,27 +96,42 @@ async function main() {
       shells: options.shells,
       runs: options.runs,
       memoryRuns: options.memoryRuns,
+      switchRuns: options.switchRuns,
+      switches: options.switches,
+      instances: options.instances,
+      channel: options.channel,
       cycles: options.cycles,
       timeouts: TIMEOUTS,
       settleMs: 50,
       log,
       notes,
+      received: { binding: 0, console: 0, consoleShells: new Set() },
     };
     await warmUp(ctx);
     const figures = {
-      sandbox: () => sandboxFigure(ctx),
       startup: () => startupFigure(ctx),
+      instances: () => instancesFigure(ctx),
+      switch: () => switchFigure(ctx),
+      sandbox: () => sandboxFigure(ctx),
       memory: () => memoryFigure(ctx),
       size: () => sizeFigure(bundles),
     };
+    report.durations = {};
     for (const figure of options.figures) {
       log(`figure: ${figure}`);
+      const figureStarted = Date.now();
       try {
         report[figure] = await figures[figure]();
       } catch (error) {
         report.failures[figure] = reason(error);
         log(`figure ${figure} failed: ${error.stack ?? error}`);
       }
+      report.durations[figure] = Math.round((Date.now() - figureStarted) / 1000);
+      log(`figure ${figure} took ${report.durations[figure]} s`);
+    }
+    const { binding, console: viaConsole, consoleShells } = ctx.received;
+    if (ctx.channel === 'binding' && viaConsole) {
+      notes.push(`${viaConsole} of ${binding + viaConsole} reports came over the console fallback (${[...consoleShells].join(', ')}): those apps found no \`__benchReport\` binding.`);
     }
   } finally {
     await closeAll();
@@ -117,11 +143,17 @@ async function main() {
     machine: machine(),
     load: [loadAtStart, load()],
     chromium,
+    git,
     versions: Object.fromEntries(['portico', 'qiankun', '@micro-zoe/micro-app', 'wujie', 'playwright-core'].map((n) => [n, versionOf(n)])),
     runs: options.runs,
     memoryRuns: options.memoryRuns,
+    switchRuns: options.switchRuns,
+    switches: options.switches,
+    instances: options.instances,
+    channel: options.channel,
     cycles: options.cycles,
     shells: options.shells,
+    seconds: Math.round((Date.now() - started) / 1000),
     shellNotes: SHELLS.filter((s) => options.shells.includes(s.id)),
     notes: [...notes, ...partialNotes(report)],
   };

@@ -9,7 +9,12 @@
  *   - antd:   webpack + React 19 + antd 5 (demo/apps/antd/webpack.config.cjs) into its dist/
  *   - router-vue:   Vite build of a vue-router 4 app (index.html: history mode, hash.html: hash mode)
  *   - router-react: webpack build of a react-router 7 app (createBrowserRouter)
- *   - vendor: copies the UMD builds of real libraries the fixtures load into demo/fixtures/vendor/
+ *   - vendor: copies the UMD builds of real libraries the fixtures load into demo/fixtures/vendor/,
+ *             and Vue 3's global production build as vue3.global.prod.js (see buildVue3Global)
+ *   - bench-lifecycle: webpack build of the React demo app as a UMD lifecycle library
+ *             (demo/apps/react/webpack.lifecycle.cjs) into demo/fixtures/bench-lifecycle/dist/
+ *   - bench-vite: demo/fixtures/bench-vite/index.html from its index.template.html and the head
+ *             tags of the Vue demo's Vite build (run after `vue`)
  * Prints one summary line per app; exits with status 1 on any failure.
  */
 import fs from 'node:fs/promises';
@@ -54,9 +59,40 @@ async function buildVendor() {
   return `copied ${Object.keys(VENDOR).join(', ')} to ${path.relative(ROOT, vendor)}/`;
 }
 
-/** Runs webpack with `demo/apps/<name>/webpack.config.cjs`. */
-async function buildWebpack(name) {
-  const config = require(path.join(APPS, name, 'webpack.config.cjs'));
+/**
+ * Vue 3's global build declares `var Vue` at its top level. qiankun, micro-app and
+ * wujie run each of an app's scripts inside a function, where that `var` stays local,
+ * so the app's next script would not find Vue (their documented workaround: assign
+ * the global on window). Every shell loads this same copy, with that one line
+ * appended; natively it is a no-op.
+ */
+async function buildVue3Global() {
+  const vendor = path.join(ROOT, 'demo', 'fixtures', 'vendor');
+  await fs.mkdir(vendor, { recursive: true });
+  const source = await fs.readFile(require.resolve('vue/dist/vue.global.prod.js'), 'utf8');
+  await fs.writeFile(path.join(vendor, 'vue3.global.prod.js'), `${source}\n;window.Vue = Vue;\n`);
+  const { version } = require('vue/package.json');
+  return `copied vue ${version} dist/vue.global.prod.js (+ window.Vue = Vue) to ${path.relative(ROOT, vendor)}/vue3.global.prod.js`;
+}
+
+/** The head tags of the Vue demo's Vite build, pointed at /vue/, into bench-vite's template. */
+async function buildBenchVite() {
+  const dir = path.join(ROOT, 'demo', 'fixtures', 'bench-vite');
+  const built = await fs.readFile(path.join(APPS, 'vue', 'dist', 'index.html'), 'utf8');
+  const head = built
+    .split('\n')
+    .filter((line) => /<(script|link)\b/.test(line))
+    .map((line) => line.trim().replace(/(src|href)="\.\/assets\//g, '$1="../../vue/assets/'))
+    .join('\n    ');
+  if (!head.includes('type="module"')) throw new Error('demo/apps/vue/dist/index.html has no module script');
+  const template = await fs.readFile(path.join(dir, 'index.template.html'), 'utf8');
+  await fs.writeFile(path.join(dir, 'index.html'), template.replace('<!-- VITE HEAD -->', head));
+  return `wrote ${path.relative(ROOT, dir)}/index.html (head of demo/apps/vue/dist/index.html)`;
+}
+
+/** Runs webpack with `demo/apps/<name>/webpack.config.cjs` (or another config file there). */
+async function buildWebpack(name, file = 'webpack.config.cjs') {
+  const config = require(path.join(APPS, name, file));
   const compiler = webpack(config);
   try {
     const stats = await new Promise((resolve, reject) => {
@@ -97,6 +133,9 @@ const builds = {
   'element-plus': () => buildVite('element-plus'),
   antd: () => buildWebpack('antd'),
   vendor: buildVendor,
+  'vue3-global': buildVue3Global,
+  'bench-lifecycle': () => buildWebpack('react', 'webpack.lifecycle.cjs'),
+  'bench-vite': buildBenchVite,
 };
 let failed = false;
 for (const [name, build] of Object.entries(builds)) {

@@ -26,6 +26,7 @@ execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc
 });
 
 const file = path.join(ROOT, 'cdn', 'portico.js');
+addCompileHint(file);
 const raw = fs.readFileSync(file);
 const gzip = zlib.gzipSync(raw, { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
@@ -33,4 +34,23 @@ console.log(`cdn/portico.js: ${kb(raw.length)} raw, ${kb(gzip)} gzip (budget ${k
 if (gzip > BUDGET) {
   console.error(`cdn/portico.js is over its gzip budget by ${kb(gzip - BUDGET)}`);
   process.exit(1);
+}
+
+/**
+ * Marks the CDN file for eager compilation: V8 then compiles all its
+ * functions while the module streams in, off the main thread, instead of
+ * lazily on first call, which is during the first app's mount.
+ * https://v8.dev/blog/explicit-compile-hints (the source map moves down a line).
+ */
+function addCompileHint(target) {
+  const HINT = '//# allFunctionsCalledOnLoad\n';
+  const code = fs.readFileSync(target, 'utf8');
+  if (code.startsWith(HINT)) return;
+  fs.writeFileSync(target, HINT + code);
+  const mapFile = `${target}.map`;
+  if (fs.existsSync(mapFile)) {
+    const map = JSON.parse(fs.readFileSync(mapFile, 'utf8'));
+    map.mappings = `;${map.mappings}`;
+    fs.writeFileSync(mapFile, JSON.stringify(map));
+  }
 }

@@ -1,7 +1,20 @@
 /**
  * Headless Chromium through playwright-core, and the per-page plumbing the
- * figures need: a fresh context per page, the "BENCH {json}" console channel
- * (every frame's console reaches page.on('console')), and heap readings.
+ * figures need: a fresh context per page, the channel apps report on, and heap
+ * readings.
+ *
+ * Reporting channel: apps and host pages call `__benchReport(json)`, a CDP
+ * binding (`Runtime.addBinding` on the page's own CDP session, so it exists in
+ * the host page and in every same-process frame, iframes included, each call a
+ * `Runtime.bindingCalled` event), and fall back to
+ * `console.log('BENCH ' + json)` where it is missing (every frame's console
+ * reaches page.on('console')). The binding is the default because it retains
+ * nothing in the page. The console does: with the DevTools protocol attached, V8
+ * keeps every console message and its arguments (up to 1,000 messages), about
+ * 65 bytes per report here, which the memory figure would count as growth.
+ * (playwright's own `exposeBinding` is worse: about 280 bytes retained per call,
+ * as it answers each call with a new evaluated script.) `channel: 'console'`
+ * leaves the binding out, to compare.
  */
 import { chromium } from 'playwright-core';
 import { sleep, withTimeout } from './timeout.mjs';
@@ -30,7 +43,9 @@ export async function launchBrowser() {
  * @typedef {object} BenchPage
  * @property {import('playwright-core').Page} page
  * @property {(key: string, ms: number) => Promise<Record<string, any>>} next Resolves with the next
- *   unread BENCH message that has `key`; rejects on a BENCH `{ error }` message or after `ms`.
+ *   unread message that has `key`; rejects on an `{ error }` message or after `ms`.
+ * @property {(key: string) => number} drain Discards the unread messages that have `key`; returns how many.
+ * @property {{ binding: number, console: number }} received Messages received so far, per channel.
  * @property {() => Promise<number>} heap Forces GC, then reads the JS heap's used size (bytes) over CDP.
  * @property {() => Promise<number>} listeners How many event listeners the host page's `window` and
  *   `document` hold (CDP DOMDebugger.getEventListeners), whoever added them.
@@ -42,23 +57,41 @@ export async function launchBrowser() {
  * @param {import('playwright-core').Browser} browser
  * @param {string} url
  * @param {number} timeout Navigation timeout in ms.
+ * @param {'binding' | 'console'} [channel='binding'] How apps report (see above).
  * @returns {Promise<BenchPage>}
  */
-export async function openPage(browser, url, timeout) {
+export async function openPage(browser, url, timeout, channel = 'binding') {
   const context = await browser.newContext();
-  const page = await context.newPage();
   const inbox = [];
   const waiters = new Set();
   const problems = [];
+  const received = { binding: 0, console: 0 };
   const flush = () => {
     for (const waiter of [...waiters]) waiter();
   };
+  const receive = (data, via) => {
+    if (!data || typeof data !== 'object') return;
+    received[via]++;
+    inbox.push(data);
+    flush();
+  };
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  if (channel === 'binding') {
+    cdp.on('Runtime.bindingCalled', ({ name, payload }) => {
+      if (name !== '__benchReport') return;
+      try {
+        receive(JSON.parse(payload), 'binding');
+      } catch {}
+    });
+    await cdp.send('Runtime.enable');
+    await cdp.send('Runtime.addBinding', { name: '__benchReport' });
+  }
   page.on('console', (message) => {
     const text = message.text();
     if (text.startsWith('BENCH ')) {
       try {
-        inbox.push(JSON.parse(text.slice(6)));
-        flush();
+        receive(JSON.parse(text.slice(6)), 'console');
       } catch {}
     } else if (message.type() === 'error') problems.push(text);
   });
@@ -81,7 +114,13 @@ export async function openPage(browser, url, timeout) {
         const [data] = inbox.splice(index, 1);
         waiters.delete(waiter);
         if (key in data) resolve(data);
-        else reject(new Error(data.error));
+        else {
+          // The page error behind a shell's failure can arrive just after the failure report.
+          setTimeout(() => {
+            const last = problems.findLast((problem) => !data.error.includes(problem));
+            reject(new Error(data.error + (last ? `; page error: ${last}` : '')));
+          }, 200);
+        }
       };
       waiters.add(waiter);
       waiter();
@@ -93,19 +132,32 @@ export async function openPage(browser, url, timeout) {
     });
   };
 
-  let cdp;
+  // The live heap: the sum of the self sizes in a heap snapshot, taken after forced GCs. A
+  // snapshot counts only what is reachable (V8 and Blink objects alike), where
+  // `Runtime.getHeapUsage` also counts garbage a full GC has not yet swept and code not yet flushed.
   const heap = async () => {
-    cdp ??= await context.newCDPSession(page);
     for (let i = 0; i < 2; i++) {
       await page.evaluate(() => globalThis.gc?.());
       await cdp.send('HeapProfiler.collectGarbage');
       await sleep(100);
     }
-    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    const chunks = [];
+    const onChunk = (event) => chunks.push(event.chunk);
+    cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+    try {
+      await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    } finally {
+      cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+    }
+    const snapshot = JSON.parse(chunks.join(''));
+    const fields = snapshot.snapshot.meta.node_fields;
+    const size = fields.indexOf('self_size');
+    let total = 0;
+    for (let i = size; i < snapshot.nodes.length; i += fields.length) total += snapshot.nodes[i];
+    return total;
   };
 
   const listeners = async () => {
-    cdp ??= await context.newCDPSession(page);
     let total = 0;
     for (const expression of ['window', 'document']) {
       const { result } = await cdp.send('Runtime.evaluate', { expression });
@@ -115,5 +167,11 @@ export async function openPage(browser, url, timeout) {
     return total;
   };
 
-  return { page, next, heap, listeners, close };
+  const drain = (key) => {
+    const before = inbox.length;
+    for (let i = inbox.length - 1; i >= 0; i--) if (key in inbox[i]) inbox.splice(i, 1);
+    return before - inbox.length;
+  };
+
+  return { page, next, drain, received, heap, listeners, close };
 }

@@ -1,6 +1,7 @@
 /**
  * Describes where and how the benchmark ran, for the report header.
  */
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -52,5 +53,20 @@ export function versionOf(name) {
     return JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
   } catch {
     return '?';
+  }
+}
+
+/**
+ * The repository's commit, and whether src/ had uncommitted changes: the Portico
+ * measured is cdn/portico.js as built from that working tree.
+ * @returns {string} e.g. "commit 7bba720, src/ with uncommitted changes"; '' outside git.
+ */
+export function gitState() {
+  try {
+    const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = git('status', '--porcelain', '--', 'src').length > 0;
+    return `commit ${git('rev-parse', '--short', 'HEAD')}${dirty ? ', src/ with uncommitted changes' : ''}`;
+  } catch {
+    return '';
   }
 }

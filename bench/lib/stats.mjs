@@ -40,7 +40,8 @@ export function formatMs(ms) {
 }
 
 /**
- * `value / base` formatted as a ratio ("1.0x", "12x", "830x"); '–' when either is missing.
+ * `value / base` formatted as a ratio ("0.04x", "0.85x", "1.3x", "12x", "830x"): two decimals
+ * below 1, so small ratios (targets such as 0.1x) stay readable; '–' when either is missing.
  * @param {number} value
  * @param {number} base
  * @returns {string}
@@ -48,5 +49,5 @@ export function formatMs(ms) {
 export function formatRatio(value, base) {
   if (!Number.isFinite(value) || !Number.isFinite(base) || base <= 0) return '–';
   const ratio = value / base;
-  return ratio >= 10 ? `${ratio.toFixed(0)}x` : `${ratio.toFixed(1)}x`;
+  return ratio >= 10 ? `${ratio.toFixed(0)}x` : ratio >= 1 ? `${ratio.toFixed(1)}x` : `${ratio.toFixed(2)}x`;
 }

@@ -1,16 +1,23 @@
 /**
  * Browser-side helpers shared by the shell adapters. Every adapter module
- * exports `mount({ name, url })`, which starts one mount and returns its start
- * time, and `unmount()`, which tears the last mount down; `setup()` is
- * optional and runs once when the host page loads.
+ * exports `mount({ name, url, lifecycles })`, which starts one mount and
+ * returns its start time, and `unmount(name)`, which tears that mount down (the
+ * last one when `name` is omitted); `setup()` is optional and runs once when the
+ * host page loads. Several mounts (distinct names) may be live at once.
+ * `lifecycles` says whether the app exports bootstrap/mount/unmount, for the
+ * shells whose users mount such apps differently (qiankun, wujie).
  */
 
 /** Absolute high-resolution time: comparable across the host page and its iframes. */
 export const now = () => performance.timeOrigin + performance.now();
 
-/** Sends a result or failure to the harness (node reads console lines starting with "BENCH "). */
+/**
+ * Sends a result or failure to the harness: as JSON through the `__benchReport`
+ * binding (bench/lib/browser.mjs), else as a console line starting with "BENCH ".
+ */
 export function report(data) {
-  console.log('BENCH ' + JSON.stringify(data));
+  if (typeof window.__benchReport === 'function') window.__benchReport(JSON.stringify(data));
+  else console.log('BENCH ' + JSON.stringify(data));
 }
 
 /** Reports a shell's failure to mount as `{ error }`, which fails the waiting measurement at once. */
@@ -28,4 +35,27 @@ export function once(target, type, ms) {
     const timer = setTimeout(() => resolve(false), ms);
     target.addEventListener(type, () => { clearTimeout(timer); resolve(true); }, { once: true });
   });
+}
+
+/**
+ * The live mounts of one adapter, by name, remembering the last one mounted.
+ * @template T
+ */
+export class Mounts {
+  /** @type {Map<string, T>} */
+  map = new Map();
+  last = null;
+
+  add(name, value) {
+    this.map.set(name, value);
+    this.last = name;
+  }
+
+  /** Removes and returns the mount called `name` (default: the last one), or undefined. */
+  take(name = this.last) {
+    const value = this.map.get(name);
+    this.map.delete(name);
+    if (name === this.last) this.last = [...this.map.keys()].at(-1) ?? null;
+    return value;
+  }
 }

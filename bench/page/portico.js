@@ -1,7 +1,11 @@
-/** portico: `<micro-app name src>` from cdn/portico.js; the mount starts when the element is inserted. */
-import { now, once, reportError, stage } from './common.js';
+/**
+ * portico: `<micro-app name src>` from cdn/portico.js; the mount starts when the
+ * element is inserted; removing it unmounts. A later element with the same name
+ * and src is whatever Portico makes of it (its caches, its lifecycle handling).
+ */
+import { Mounts, now, once, reportError, stage } from './common.js';
 
-let current = null;
+const mounts = new Mounts();
 
 /** Runs once when the host page loads. */
 export async function setup() {
@@ -15,16 +19,15 @@ export async function mount({ name, url }) {
   el.setAttribute('name', name);
   el.setAttribute('src', url);
   el.addEventListener('micro-app-error', (event) => reportError('portico', event.error ?? event.detail?.error ?? event));
-  current = el;
+  mounts.add(name, el);
   const t0 = now();
   stage().append(el);
   return t0;
 }
 
-/** Tears down the last mount. */
-export async function unmount() {
-  const el = current;
-  current = null;
+/** Tears down the mount called `name` (default: the last one). */
+export async function unmount(name) {
+  const el = mounts.take(name);
   if (!el) return;
   const done = once(el, 'micro-app-unmounted', 5000);
   el.remove();

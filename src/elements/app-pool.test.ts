@@ -69,6 +69,36 @@ describe('parking apps with lifecycles', () => {
     }
   });
 
+  it('a real React 19 lifecycle app (webpack UMD) renders and handles clicks again after parking, and leaves nothing once released', async () => {
+    const src = `${APPS}/fixtures/bench-lifecycle/`;
+    const counter = countEffects();
+    try {
+      const before = counter.snapshot();
+      const first = await mount('bench-lifecycle', src);
+      const button = () => inside(first).root.getElementById('inc');
+      await until(() => button(), 3000, 'React render');
+      button()!.click();
+      button()!.click();
+      await until(() => button()!.textContent === 'Clicked 2 times', 2000, 'clicks');
+      const win = inside(first).window!;
+      await unmount(first);
+      expect(first.leakReport!.parked).to.equal(true);
+
+      const second = await mount('bench-lifecycle', src);
+      expect(inside(second).window === win, 'the same sandbox, scripts not run again').to.equal(true);
+      const again = () => inside(second).root.getElementById('inc');
+      await until(() => again()?.textContent === 'Clicked 0 times', 3000, 'React renders afresh');
+      again()!.click();
+      await until(() => again()!.textContent === 'Clicked 1 times', 2000, 'click after parking');
+      await unmount(second);
+      await releaseParkedApps();
+      await sleep(50);
+      expect(counter.snapshot()).to.deep.equal(before);
+    } finally {
+      counter.restore();
+    }
+  });
+
   it("hears nothing while parked, and where the page went meanwhile once it is back", async () => {
     const tab = await openTab();
     try {

@@ -1,5 +1,5 @@
 /**
- * Figure 3, memory: mount and unmount the React app (bench-react) repeatedly in
+ * Memory figure: mount and unmount the React app (bench-react) repeatedly in
  * one page per shell, waiting for its first render each time; at each
  * checkpoint (after 0, 50 and 200 cycles by default) force GC and read the JS
  * heap over CDP, and count the event listeners left on the host's window and
@@ -17,7 +17,7 @@ import { eachRun } from './runs.mjs';
  */
 
 /**
- * Runs figure 3.
+ * Runs the figure.
  * @param {import('../../run.mjs').Context} ctx
  * @returns {Promise<Record<string, MemoryCell>>} shell → medians across runs.
  */
@@ -44,7 +44,7 @@ export async function memoryFigure(ctx) {
       }
       return { heaps, listeners };
     },
-    ctx.memoryRuns,
+    { runs: ctx.memoryRuns },
   );
   return Object.fromEntries(Object.entries(runs).map(([shell, results]) => [shell, fold(results, checkpoints)]));
 }

@@ -8,24 +8,25 @@ import { openShell } from '../shells.mjs';
 import { reason, withTimeout } from '../timeout.mjs';
 
 /**
- * Runs `measure` for every shell `ctx.runs` times (or `runs` times).
+ * Runs `measure` for every shell `runs` times (default `ctx.runs`).
  * @template T
  * @param {import('../../run.mjs').Context} ctx
  * @param {string} figure Names the figure in progress lines and in `ctx.timeouts`.
  * @param {(page: import('../shells.mjs').ShellPage, shell: string) => Promise<T>} measure
- * @param {number} [runs=ctx.runs]
+ * @param {{ runs?: number, label?: string, shells?: string[] }} [options] `label` names the
+ *   measurement in progress lines (default: `figure`); `shells` limits it to some shells.
  * @returns {Promise<Record<string, (T | Error)[]>>} Per shell, one result or Error per attempted run.
  */
-export async function eachRun(ctx, figure, measure, runs = ctx.runs) {
-  const results = Object.fromEntries(ctx.shells.map((shell) => [shell, []]));
+export async function eachRun(ctx, figure, measure, { runs = ctx.runs, label = figure, shells = ctx.shells } = {}) {
+  const results = Object.fromEntries(shells.map((shell) => [shell, []]));
   for (let run = 0; run < runs; run++) {
-    const order = ctx.shells.map((_, i) => ctx.shells[(i + run) % ctx.shells.length]);
+    const order = shells.map((_, i) => shells[(i + run) % shells.length]);
     for (const shell of order) {
       if (results[shell][0] instanceof Error) continue;
       const result = await attempt(ctx, figure, shell, measure);
       results[shell].push(result);
       const summary = result instanceof Error ? `failed: ${reason(result)}` : brief(result);
-      ctx.log(`[${figure} ${run + 1}/${runs}] ${shell}: ${summary}`);
+      ctx.log(`[${label} ${run + 1}/${runs}] ${shell}: ${summary}`);
     }
   }
   return results;
@@ -35,8 +36,12 @@ export async function eachRun(ctx, figure, measure, runs = ctx.runs) {
 async function attempt(ctx, figure, shell, measure) {
   let page;
   const work = (async () => {
-    page = await openShell(ctx.browser, ctx.hostUrl, shell);
-    return measure(page, shell);
+    page = await openShell(ctx.browser, ctx.hostUrl, shell, undefined, ctx.channel);
+    try {
+      return await measure(page, shell);
+    } finally {
+      count(ctx, shell, page.received);
+    }
   })();
   try {
     return await withTimeout(work, ctx.timeouts[figure], `${figure}, ${shell}`);
@@ -65,9 +70,21 @@ export async function warmUp(ctx) {
   }
 }
 
+/** Adds one page's reports to `ctx.received` (per channel, and the shells that used the console). */
+function count(ctx, shell, received) {
+  if (!ctx.received) return;
+  ctx.received.binding += received.binding;
+  ctx.received.console += received.console;
+  if (received.console) ctx.received.consoleShells.add(shell);
+}
+
 function brief(result) {
   const round = (value) =>
-    typeof value === 'number' ? Math.round(value * 10) / 10 : Array.isArray(value) ? value.map(round).join('/') : value instanceof Error ? 'error' : value;
+    typeof value === 'number'
+      ? Math.round(value * 10) / 10
+      : Array.isArray(value)
+        ? value.length > 6 ? `[${value.length} values]` : value.map(round).join('/')
+        : value instanceof Error ? 'error' : value;
   if (typeof result !== 'object' || result === null) return String(round(result));
   return Object.entries(result).map(([key, value]) => `${key} ${round(value)}`).join(', ');
 }

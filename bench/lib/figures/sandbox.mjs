@@ -1,6 +1,6 @@
 /**
- * Figure 1, sandbox cost: the bench-loops sub-app (demo/fixtures/bench-loops/)
- * times four 300,000-iteration loops inside itself and logs them. One fresh
+ * Sandbox-cost figure: the bench-loops sub-app (demo/fixtures/bench-loops/)
+ * times four 300,000-iteration loops inside itself and reports them. One fresh
  * page per shell per run.
  */
 import { cell } from '../stats.mjs';
@@ -16,7 +16,7 @@ export const LOOPS = [
 ];
 
 /**
- * Runs figure 1.
+ * Runs the figure.
  * @param {import('../../run.mjs').Context} ctx
  * @returns {Promise<Record<string, Record<string, import('../stats.mjs').Cell>>>} shell → loop key → cell (ms).
  */

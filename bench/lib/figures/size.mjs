@@ -1,6 +1,6 @@
 /**
- * Figure 4, size: gzip -9 of each shell's browser bundle. Portico's is
- * cdn/portico.js as built (other cdn/*.js files are chunks it loads lazily,
+ * Size figure: gzip -9 of each shell's browser bundle. Portico's is
+ * cdn/portico.js as built (the cdn/*.js chunks it names are loaded lazily,
  * listed separately); the peers' are the esbuild bundles the host server
  * serves (whole public API, minified, production, dependencies included).
  */
@@ -16,7 +16,7 @@ const CDN = path.resolve(import.meta.dirname, '..', '..', '..', 'cdn');
  */
 
 /**
- * Runs figure 4.
+ * Runs the figure.
  * @param {import('../bundle.mjs').BundleInfo[]} bundles The peers' bundles from bundlePeers().
  * @returns {Promise<Record<string, SizeRow>>} Keyed by shell (or "portico: <chunk>" for lazy chunks).
  */
@@ -25,7 +25,9 @@ export async function sizeFigure(bundles) {
   const version = versionOf('portico');
   try {
     sizes.portico = { version, ...(await measure(path.join(CDN, 'portico.js'))) };
-    const chunks = (await fs.readdir(CDN)).filter((name) => name.endsWith('.js') && name !== 'portico.js');
+    // Only the chunks portico.js refers to (lazy imports): other files in cdn/ are not part of it.
+    const entry = await fs.readFile(path.join(CDN, 'portico.js'), 'utf8');
+    const chunks = (await fs.readdir(CDN)).filter((name) => name.endsWith('.js') && name !== 'portico.js' && entry.includes(name));
     for (const chunk of chunks) sizes[`portico: ${chunk}`] = { version, lazy: true, ...(await measure(path.join(CDN, chunk))) };
   } catch (error) {
     sizes.portico = { error: `cdn/portico.js: ${error.message}` };

@@ -1,43 +1,64 @@
 /**
- * Figure 2, real app start-up: the React demo app through
- * demo/fixtures/bench-react/ (the same build plus a first-render probe). Cold:
- * the first mount in a fresh page; warm: a second mount in the same page after
- * unmounting the first. Time runs from mount start (in the host page) to the
- * probe seeing "Clicked 0 times", both as timeOrigin + now.
+ * Start-up figure: every bench app (bench/lib/apps.mjs), cold and warm. Cold:
+ * the first mount in a fresh page; warm: after unmounting it, the same app
+ * again in the same page (its entry already fetched once: what each shell
+ * keeps is up to it). Time runs from mount start (in the host page) to the
+ * app's first-render report, both as timeOrigin + now. One fresh page per app
+ * per shell per run.
  */
+import { APPS, appOf } from '../apps.mjs';
 import { cell } from '../stats.mjs';
 import { reason, sleep } from '../timeout.mjs';
 import { eachRun } from './runs.mjs';
 
-/** The start-up rows: key and label. */
+/** The apps of this figure, in report order. */
+export const STARTUP_APPS = ['bench-blank', 'bench-react', 'bench-vue', 'bench-lifecycle', 'bench-vite'];
+
+/** The start-up rows per app: key and label. */
 export const STARTS = [
-  { key: 'cold', label: 'cold: first mount in a fresh page' },
-  { key: 'warm', label: 'warm: second mount, same page, after unmount' },
+  { key: 'cold', label: 'cold' },
+  { key: 'warm', label: 'warm' },
 ];
 
 /**
- * Runs figure 2.
+ * Runs the figure.
  * @param {import('../../run.mjs').Context} ctx
- * @returns {Promise<Record<string, Record<string, import('../stats.mjs').Cell>>>} shell → cold|warm → cell (ms).
+ * @returns {Promise<Record<string, Record<string, Record<string, import('../stats.mjs').Cell>>>>}
+ *   app → shell → cold|warm → cell (ms).
  */
 export async function startupFigure(ctx) {
-  const app = { name: 'bench-react', url: `${ctx.appsUrl}/fixtures/bench-react/` };
-  const timeToRender = async (page) => {
-    const start = await page.mount(app);
-    return (await page.next('firstRender', ctx.timeouts.step)).firstRender - start;
-  };
-  const runs = await eachRun(ctx, 'startup', async (page) => {
-    await sleep(ctx.settleMs);
-    const cold = await timeToRender(page);
-    await page.unmount();
-    await sleep(ctx.settleMs);
-    return { cold, warm: await timeToRender(page) };
-  });
-  const byShell = {};
-  for (const [shell, results] of Object.entries(runs)) {
-    const errors = results.filter((r) => r instanceof Error).map(reason);
-    const ok = results.filter((r) => !(r instanceof Error));
-    byShell[shell] = Object.fromEntries(STARTS.map(({ key }) => [key, cell(ok.map((r) => r[key]), errors, ctx.runs)]));
+  const byApp = {};
+  for (const id of STARTUP_APPS) {
+    const app = appOf(ctx, id);
+    const timeToRender = async (page) => {
+      const start = await page.mount(app);
+      return (await page.next('firstRender', ctx.timeouts.step)).firstRender - start;
+    };
+    const runs = await eachRun(
+      ctx,
+      'startup',
+      async (page) => {
+        await sleep(ctx.settleMs);
+        const cold = await timeToRender(page);
+        await page.unmount(app.name);
+        await sleep(ctx.settleMs);
+        const warm = await timeToRender(page);
+        await sleep(ctx.settleMs);
+        const extra = page.drain('firstRender');
+        if (extra) throw new Error(`${extra} first-render report(s) more than mounts`);
+        return { cold, warm };
+      },
+      { label: `startup ${id}` },
+    );
+    const byShell = {};
+    for (const [shell, results] of Object.entries(runs)) {
+      const errors = results.filter((r) => r instanceof Error).map(reason);
+      const ok = results.filter((r) => !(r instanceof Error));
+      byShell[shell] = Object.fromEntries(STARTS.map(({ key }) => [key, cell(ok.map((r) => r[key]), errors, results.length)]));
+    }
+    byApp[id] = byShell;
   }
-  return byShell;
+  return byApp;
 }
+
+export { APPS };
