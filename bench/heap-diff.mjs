@@ -14,6 +14,7 @@
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { startAppsServer } from '../demo/apps/server.mjs';
+import { takeHeapSnapshot } from './lib/heap-snapshot.mjs';
 
 const { values } = parseArgs({ options: { app: { type: 'string', default: '/fixtures/bench-react/' }, warmup: { type: 'string', default: '10' }, cycles: { type: 'string', default: '100' } } });
 const apps = await startAppsServer({ port: 4391 });
@@ -51,12 +52,7 @@ try {
   };
   const snapshot = async () => {
     await gc();
-    const chunks = [];
-    const onChunk = (event) => chunks.push(event.chunk);
-    cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
-    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-    const snap = JSON.parse(chunks.join(''));
+    const snap = await takeHeapSnapshot(cdp);
     const fields = snap.snapshot.meta.node_fields;
     const types = snap.snapshot.meta.node_types[0];
     const [t, nm, sz] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));

@@ -94,13 +94,7 @@ async function main() {
       hostUrl: host.url,
       appsUrl: apps.url,
       shells: options.shells,
-      runs: options.runs,
-      memoryRuns: options.memoryRuns,
-      switchRuns: options.switchRuns,
-      switches: options.switches,
-      instances: options.instances,
-      channel: options.channel,
-      cycles: options.cycles,
+      ...runOptions(options),
       timeouts: TIMEOUTS,
       settleMs: 50,
       log,
@@ -145,13 +139,7 @@ async function main() {
     chromium,
     git,
     versions: Object.fromEntries(['portico', 'qiankun', '@micro-zoe/micro-app', 'wujie', 'playwright-core'].map((n) => [n, versionOf(n)])),
-    runs: options.runs,
-    memoryRuns: options.memoryRuns,
-    switchRuns: options.switchRuns,
-    switches: options.switches,
-    instances: options.instances,
-    channel: options.channel,
-    cycles: options.cycles,
+    ...runOptions(options),
     shells: options.shells,
     seconds: Math.round((Date.now() - started) / 1000),
     shellNotes: SHELLS.filter((s) => options.shells.includes(s.id)),
@@ -164,6 +152,12 @@ async function main() {
   await fs.mkdir(path.dirname(raw), { recursive: true });
   await fs.writeFile(raw, JSON.stringify(report, null, 2));
   log(`wrote ${options.out} and ${path.relative(ROOT, raw)} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+/** The options that shape the measurements: handed to every figure, and recorded in the report. */
+function runOptions(options) {
+  const { runs, memoryRuns, switchRuns, switches, instances, channel, cycles } = options;
+  return { runs, memoryRuns, switchRuns, switches, instances, channel, cycles };
 }
 
 main().catch((error) => {

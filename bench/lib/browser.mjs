@@ -18,6 +18,7 @@
  */
 import { chromium } from 'playwright-core';
 import { sleep, withTimeout } from './timeout.mjs';
+import { liveBytes, takeHeapSnapshot } from './heap-snapshot.mjs';
 
 const ARGS = [
   '--headless=new',
@@ -141,20 +142,7 @@ export async function openPage(browser, url, timeout, channel = 'binding') {
       await cdp.send('HeapProfiler.collectGarbage');
       await sleep(100);
     }
-    const chunks = [];
-    const onChunk = (event) => chunks.push(event.chunk);
-    cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
-    try {
-      await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-    } finally {
-      cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-    }
-    const snapshot = JSON.parse(chunks.join(''));
-    const fields = snapshot.snapshot.meta.node_fields;
-    const size = fields.indexOf('self_size');
-    let total = 0;
-    for (let i = size; i < snapshot.nodes.length; i += fields.length) total += snapshot.nodes[i];
-    return total;
+    return liveBytes(await takeHeapSnapshot(cdp));
   };
 
   const listeners = async () => {

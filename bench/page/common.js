@@ -59,3 +59,30 @@ export class Mounts {
     return value;
   }
 }
+
+/**
+ * Mounts an app as a custom element (Portico's and micro-app's way): creates
+ * `<tag>` with `attributes`, reports its `errorType` events as the shell's
+ * failure (`errorOf` digs the error out of the event), records it in `mounts`
+ * under `name` and inserts it into the stage. Resolves with the start time.
+ * @param {Mounts<Element>} mounts
+ * @param {{ shell: string, tag: string, name: string, attributes: Record<string, string>, errorType: string, errorOf: (event: any) => unknown }} options
+ */
+export function mountElement(mounts, { shell, tag, name, attributes, errorType, errorOf }) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) el.setAttribute(key, value);
+  el.addEventListener(errorType, (event) => reportError(shell, errorOf(event)));
+  mounts.add(name, el);
+  const t0 = now();
+  stage().append(el);
+  return t0;
+}
+
+/** Removes the element mounted as `name` (default: the last one) and waits for its `doneType` event, at most `ms`. */
+export async function unmountElement(mounts, name, doneType, ms) {
+  const el = mounts.take(name);
+  if (!el) return;
+  const done = once(el, doneType, ms);
+  el.remove();
+  await done;
+}

@@ -8,7 +8,7 @@
  * run module scripts, its iframe sandbox can (as micro-app documents for Vite).
  */
 import microApp from '/vendor/micro-app.js';
-import { Mounts, now, once, reportError, stage } from './common.js';
+import { Mounts, mountElement, unmountElement } from './common.js';
 
 const mounts = new Mounts();
 
@@ -19,22 +19,17 @@ export async function setup() {
 
 /** Starts one mount of the app at `url`; resolves with its start time (see common.js `now`). */
 export async function mount({ name, url, modules }) {
-  const el = document.createElement('micro-app');
-  el.setAttribute('name', name);
-  el.setAttribute('url', url);
-  if (modules) el.setAttribute('iframe', '');
-  el.addEventListener('error', (event) => reportError('micro-app', event.detail?.error ?? event));
-  mounts.add(name, el);
-  const t0 = now();
-  stage().append(el);
-  return t0;
+  return mountElement(mounts, {
+    shell: 'micro-app',
+    tag: 'micro-app',
+    name,
+    attributes: modules ? { name, url, iframe: '' } : { name, url },
+    errorType: 'error',
+    errorOf: (event) => event.detail?.error ?? event,
+  });
 }
 
 /** Tears down the mount called `name` (default: the last one). */
-export async function unmount(name) {
-  const el = mounts.take(name);
-  if (!el) return;
-  const done = once(el, 'unmount', 2000);
-  el.remove();
-  await done;
+export function unmount(name) {
+  return unmountElement(mounts, name, 'unmount', 2000);
 }

@@ -1,7 +1,6 @@
-import { PorticoError, toPorticoError } from '../errors.js';
-import { callHook } from '../loader/lifecycles.js';
+import type { PorticoError } from '../errors.js';
 import { lifecycle, type AppHost, type RunningApp } from './start-app.js';
-import { stopApp } from './stop-app.js';
+import { callUnmount, stopApp } from './stop-app.js';
 
 /**
  * Parked apps: apps with lifecycles whose `unmount()` ran, kept with their
@@ -35,13 +34,7 @@ export function canPark(app: RunningApp): boolean {
  * {@link stopApp} would.
  */
 export async function parkApp(key: string, app: RunningApp, timeout: number): Promise<PorticoError | undefined> {
-  let error: PorticoError | undefined;
-  try {
-    const outcome = await callHook(app.lifecycles?.unmount, app.props, timeout);
-    if (outcome === 'timeout') error = new PorticoError(app.name, 'PORTICO_LIFECYCLE_TIMEOUT', `unmount() did not settle within ${timeout} ms`);
-  } catch (thrown) {
-    error = toPorticoError(app.name, 'PORTICO_LIFECYCLE_REJECTED', 'unmount() rejected', thrown);
-  }
+  const error = await callUnmount(app, timeout);
   if (error) {
     await stopApp(app, { callUnmount: false, timeout });
     return error;

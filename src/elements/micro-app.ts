@@ -266,10 +266,11 @@ export class MicroAppElement extends ReactiveElement {
       reload: () => void this.reload(),
       onUncaught: (error) => this.#report(toPorticoError(this.name, 'PORTICO_APP_UNCAUGHT', 'uncaught error in the app', error)),
     };
-    let parked = takeParked(this.#parkingKey(key));
+    const parked = takeParked(this.#parkingKey(key));
     // reload() and `destroy` want a freshly loaded app: one parked earlier is torn down instead.
-    if (parked && (fresh || this.destroy)) parked = void stopApp(parked, { callUnmount: false, timeout: this.timeout });
-    const started = parked
+    const reuse = parked && !fresh && !this.destroy;
+    if (parked && !reuse) void stopApp(parked, { callUnmount: false, timeout: this.timeout });
+    const started = reuse
       ? this.#revive(parked, running, host)
       : this.#load(running, host, fresh);
     started.then(

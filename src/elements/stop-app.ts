@@ -2,6 +2,18 @@ import { PorticoError, toPorticoError } from '../errors.js';
 import { callHook } from '../loader/lifecycles.js';
 import type { RunningApp } from './start-app.js';
 
+/** Calls the app's `unmount` lifecycle, if it has one; a rejection or timeout comes back as a PorticoError, never thrown. */
+export async function callUnmount(app: RunningApp, timeout: number): Promise<PorticoError | undefined> {
+  if (!app.lifecycles?.unmount) return undefined;
+  try {
+    const outcome = await callHook(app.lifecycles.unmount, app.props, timeout);
+    if (outcome === 'timeout') return new PorticoError(app.name, 'PORTICO_LIFECYCLE_TIMEOUT', `unmount() did not settle within ${timeout} ms`);
+  } catch (thrown) {
+    return toPorticoError(app.name, 'PORTICO_LIFECYCLE_REJECTED', 'unmount() rejected', thrown);
+  }
+  return undefined;
+}
+
 /**
  * Tears an app down completely: its `unmount` lifecycle (when it was
  * mounted), its `pagehide`/`unload` listeners, then its sandbox (timers,
@@ -9,17 +21,7 @@ import type { RunningApp } from './start-app.js';
  * unmount that fails is returned for reporting, and teardown goes on.
  */
 export async function stopApp(app: RunningApp, options: { callUnmount: boolean; timeout: number }): Promise<PorticoError | undefined> {
-  let error: PorticoError | undefined;
-  if (options.callUnmount && app.lifecycles?.unmount) {
-    try {
-      const outcome = await callHook(app.lifecycles.unmount, app.props, options.timeout);
-      if (outcome === 'timeout') {
-        error = new PorticoError(app.name, 'PORTICO_LIFECYCLE_TIMEOUT', `unmount() did not settle within ${options.timeout} ms`);
-      }
-    } catch (thrown) {
-      error = toPorticoError(app.name, 'PORTICO_LIFECYCLE_REJECTED', 'unmount() rejected', thrown);
-    }
-  }
+  const error = options.callUnmount ? await callUnmount(app, options.timeout) : undefined;
   // Each step runs even if one before it fails: teardown must finish.
   const steps = [
     () => app.sandbox.fire('window', 'pagehide'),

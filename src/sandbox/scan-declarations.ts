@@ -1,4 +1,4 @@
-import { isDigit, isIdPart, isIdStart, REGEX_AFTER_WORD, skipFunctionBody, skipRegex, skipString } from './scan-skip.js';
+import { isDigit, isIdPart, isIdStart, REGEX_AFTER_WORD, skipFunctionBody, skipRegex, skipString, templateEnd } from './scan-skip.js';
 
 /**
  * Finds the names a classic script declares at its top level with
@@ -310,16 +310,8 @@ class Scanner {
 
   /** Scans template text from `i` to its closing backtick, or to a `${`, which opens an expression. */
   #template(i: number): number {
-    const src = this.#src;
-    for (; i < src.length; i++) {
-      const c = src[i];
-      if (c === '\\') i++;
-      else if (c === '`') return i + 1;
-      else if (c === '$' && src[i + 1] === '{') {
-        this.#stack.push('${');
-        return i + 2;
-      }
-    }
-    throw new Error('template');
+    const end = templateEnd(this.#src, i);
+    if (this.#src.charCodeAt(end - 1) === 123) this.#stack.push('${');
+    return end;
   }
 }

@@ -43,7 +43,7 @@ export function skipFunctionBody(src: string, i: number, evalValues: number[]): 
       // `eval` (the match ends with its `l`).
       if (isEvalUse(src, at - 3, at + 1)) evalValues.push(at - 3);
     } else if (c === 34 || c === 39) {
-      find.lastIndex = matchEnd(c === 34 ? DOUBLE_QUOTED : SINGLE_QUOTED, src, at + 1, 'string');
+      find.lastIndex = skipString(src, at, src[at]!);
     } else if (c === 96 || (c === 125 && templates.length && templates[templates.length - 1] === depth)) {
       if (c === 125) templates.pop();
       const end = templateEnd(src, at + 1);
@@ -59,7 +59,7 @@ export function skipFunctionBody(src: string, i: number, evalValues: number[]): 
         if (end < 0) throw new Error('comment');
         find.lastIndex = end + 2;
       } else if (regexMayStart(src, at)) {
-        find.lastIndex = matchEnd(REGEX_BODY, src, at + 1, 'regex');
+        find.lastIndex = skipRegex(src, at);
       }
     } else if (c === 123 || c === 40 || c === 91) {
       depth++;
@@ -110,7 +110,7 @@ function isEvalUse(src: string, start: number, end: number): boolean {
 }
 
 /** From inside a template literal, the offset just past its closing backtick or its next `${`. */
-function templateEnd(src: string, i: number): number {
+export function templateEnd(src: string, i: number): number {
   for (; i < src.length; i++) {
     const c = src.charCodeAt(i);
     if (c === 92) i++;
@@ -122,28 +122,10 @@ function templateEnd(src: string, i: number): number {
 
 /** The offset just past the string literal opening at `start` with `quote`; throws at a line end or the end of input. */
 export function skipString(src: string, start: number, quote: string): number {
-  for (let i = start + 1; i < src.length; i++) {
-    const c = src[i];
-    if (c === '\\') i++;
-    else if (c === quote) return i + 1;
-    else if (c === '\n') break;
-  }
-  throw new Error('string');
+  return matchEnd(quote === '"' ? DOUBLE_QUOTED : SINGLE_QUOTED, src, start + 1, 'string');
 }
 
 /** The offset just past the regular expression literal (flags included) opening at `start`; throws at a line end. */
 export function skipRegex(src: string, start: number): number {
-  let inClass = false;
-  for (let i = start + 1; i < src.length; i++) {
-    const c = src[i];
-    if (c === '\\') i++;
-    else if (c === '[') inClass = true;
-    else if (c === ']') inClass = false;
-    else if (c === '/' && !inClass) {
-      i++;
-      while (i < src.length && /[a-z]/i.test(src[i]!)) i++;
-      return i;
-    } else if (c === '\n') break;
-  }
-  throw new Error('regex');
+  return matchEnd(REGEX_BODY, src, start + 1, 'regex');
 }

@@ -33,6 +33,8 @@ const nativeTarget = Object.getOwnPropertyDescriptor(Event.prototype, 'target')!
 export const patchListeners: Patcher = (target) => {
   const entries: Entry[] = [];
   const root = target.tree.root;
+  // The page-side element the app sits in; a parked app can come back in another one (see `resume`).
+  let host = elementOf(root);
   const captureOf = (options?: boolean | EventListenerOptions) => (typeof options === 'boolean' ? options : !!options?.capture);
   const find = (which: string, type: string, listener: unknown, capture: boolean) =>
     entries.findIndex((e) => e.which === which && e.type === type && e.listener === listener && e.capture === capture);
@@ -61,7 +63,7 @@ export const patchListeners: Patcher = (target) => {
       };
       const inner = (event: Event) => call(event);
       const outer = (event: Event) => {
-        if (!event.composedPath().includes(elementOf(root))) call(event);
+        if (!event.composedPath().includes(host)) call(event);
       };
       const registration = { capture, passive };
       const entry: Entry = {
@@ -110,13 +112,13 @@ export const patchListeners: Patcher = (target) => {
       }
       return released;
     },
-    { since: removeSince },
+    { since: removeSince, resume: () => (host = elementOf(root)) },
   );
 };
 
 /**
  * The page-side element an app's root sits in: the `<micro-app>` that holds
- * its carrier (found each time: a parked app can come back in another one).
+ * its carrier.
  * The carrier itself is inside that element's closed root, so a listener on
  * the real `document` never sees it in `composedPath()`.
  */

@@ -6,54 +6,30 @@
  * each shell's convention (qiankun and Portico: the UMD global; micro-app:
  * window.mount/unmount; wujie: __WUJIE_MOUNT/__WUJIE_UNMOUNT); standalone (no
  * shell flag: native, iframe) it renders at once. Every mount reports its first
- * render to bench/ (BENCH {"firstRender": timeOrigin + now}).
+ * render to bench/ through window.benchFirstRender (demo/fixtures/bench-report.js).
  */
 import { createElement as h } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 
-/** As JSON through the binding bench/ installs in every frame when there is one, else the console. */
-function report(data) {
-  const candidates = [window];
-  try {
-    candidates.push(window.parent, window.top);
-  } catch {}
-  for (const candidate of candidates) {
-    try {
-      if (candidate && typeof candidate.__benchReport === 'function') return void candidate.__benchReport(JSON.stringify(data));
-    } catch {}
-  }
-  console.log('BENCH ' + JSON.stringify(data));
-}
-
-/** Reports when `container` first shows the app's button reading "Clicked 0 times" (re-armed per mount). */
-function probe(container) {
-  const rendered = () => container.querySelector('#inc')?.textContent === 'Clicked 0 times';
-  const observer = new MutationObserver(() => {
-    if (!rendered()) return;
-    observer.disconnect();
-    report({ firstRender: performance.timeOrigin + performance.now() });
-  });
-  observer.observe(container, { childList: true, subtree: true, characterData: true });
-  return observer;
-}
-
 let root = null;
-let observer = null;
+// Stops the first-render probe of the current mount (window.benchFirstRender, from
+// demo/fixtures/bench-report.js, which the bench page loads first).
+let stopProbe = null;
 
 export async function bootstrap() {}
 
 export async function mount(props) {
   const container = props?.container?.querySelector?.('#root') ?? document.getElementById('root');
   if (root) await unmount();
-  observer = probe(container);
+  stopProbe = window.benchFirstRender(container, () => container.querySelector('#inc')?.textContent === 'Clicked 0 times');
   root = createRoot(container);
   root.render(h(App));
 }
 
 export async function unmount() {
-  observer?.disconnect();
-  observer = null;
+  stopProbe?.();
+  stopProbe = null;
   root?.unmount();
   root = null;
 }
