@@ -7,6 +7,7 @@
  *             into demo/apps/vue-root/dist/
  *   - element-plus: Vite + Vue 3 + Element Plus (demo/apps/element-plus/vite.config.mjs) into its dist/
  *   - antd:   webpack + React 19 + antd 5 (demo/apps/antd/webpack.config.cjs) into its dist/
+ *   - lit:    webpack + lit 3 (demo/apps/lit/webpack.config.cjs) into its dist/
  *   - router-vue:   Vite build of a vue-router 4 app (index.html: history mode, hash.html: hash mode)
  *   - router-react: webpack build of a react-router 7 app (createBrowserRouter)
  *   - vendor: copies the UMD builds of real libraries the fixtures load into demo/fixtures/vendor/,
@@ -15,7 +16,8 @@
  *             (demo/apps/react/webpack.lifecycle.cjs) into demo/fixtures/bench-lifecycle/dist/
  *   - bench-vite: demo/fixtures/bench-vite/index.html from its index.template.html and the head
  *             tags of the Vue demo's Vite build (run after `vue`)
- * Prints one summary line per app; exits with status 1 on any failure.
+ * Prints one summary line per app; exits with status 1 on any failure. Names given as
+ * arguments (`node scripts/build-fixtures.mjs vendor lit`) build only those.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -50,12 +52,27 @@ const VENDOR = {
   'normalize.css': 'normalize.css/normalize.css',
   'bootstrap-icons.woff2': 'bootstrap-icons/font/fonts/bootstrap-icons.woff2',
   'fa-solid-900.woff2': '@fortawesome/fontawesome-free/webfonts/fa-solid-900.woff2',
+  'chart.umd.min.js': 'chart.js/dist/chart.umd.min.js',
+  'react18.production.min.js': 'react18/umd/react.production.min.js',
+  'react-dom18.production.min.js': 'react-dom18/umd/react-dom.production.min.js',
+  'dayjs.min.js': 'dayjs/dayjs.min.js',
+  'antd.min.js': 'antd/dist/antd.min.js',
 };
+
+/** A file of an installed package; packages whose `exports` hide their UMD builds (chart.js) are read from node_modules. */
+function vendorPath(source) {
+  try {
+    return require.resolve(source);
+  } catch (error) {
+    if (error.code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED') throw error;
+    return path.join(ROOT, 'node_modules', source);
+  }
+}
 
 async function buildVendor() {
   const vendor = path.join(ROOT, 'demo', 'fixtures', 'vendor');
   await fs.mkdir(vendor, { recursive: true });
-  for (const [file, source] of Object.entries(VENDOR)) await fs.copyFile(require.resolve(source), path.join(vendor, file));
+  for (const [file, source] of Object.entries(VENDOR)) await fs.copyFile(vendorPath(source), path.join(vendor, file));
   return `copied ${Object.keys(VENDOR).join(', ')} to ${path.relative(ROOT, vendor)}/`;
 }
 
@@ -132,13 +149,17 @@ const builds = {
   'vue-root': () => buildVite('vue-root'),
   'element-plus': () => buildVite('element-plus'),
   antd: () => buildWebpack('antd'),
+  lit: () => buildWebpack('lit'),
   vendor: buildVendor,
   'vue3-global': buildVue3Global,
   'bench-lifecycle': () => buildWebpack('react', 'webpack.lifecycle.cjs'),
   'bench-vite': buildBenchVite,
 };
+// `node scripts/build-fixtures.mjs vendor lit` builds only those; no names: all of them.
+const only = process.argv.slice(2);
 let failed = false;
 for (const [name, build] of Object.entries(builds)) {
+  if (only.length && !only.includes(name)) continue;
   try {
     console.log(`${name}: ${await build()}`);
   } catch (error) {

@@ -3,19 +3,24 @@ import { lifecycle, type AppHost, type RunningApp } from './start-app.js';
 import { callUnmount, stopApp } from './stop-app.js';
 
 /**
- * Parked apps: apps with lifecycles whose `unmount()` ran, kept with their
- * sandbox, scripts' state and tree so the next mount only calls `mount()`
- * again, the way qiankun reuses a loaded app and micro-app its UMD-mode
- * apps. A remount then costs what the app's `mount()` costs, not a reload.
+ * Parked apps, for `<micro-app park>` (opt-in; without it every unmount is a
+ * full teardown): apps with lifecycles whose `unmount()` ran, kept with
+ * their sandbox, scripts' state and tree so the next mount only calls
+ * `mount()` again, the way qiankun reuses a loaded app and micro-app its
+ * UMD-mode apps. A remount then costs what the app's `mount()` costs, not a
+ * reload.
  *
  * Parking keeps what the app's scripts set up when they ran (their globals,
  * and the timers and listeners they started then) and releases what it
  * started while mounted (timers, `window`/`document` listeners) beyond what
- * its own `unmount()` cleaned. Its tree leaves the page, and its router hears
- * nothing while parked. An app is parked under its name, src, route and
+ * its own `unmount()` cleaned. A parked app is dormant: its tree leaves the
+ * page, and the sandbox is suspended (see Sandbox.suspend), so its remaining
+ * listeners and timers are off the page, messages and responses for it wait,
+ * and Portico keeps no listener of its own for it; all of it comes back
+ * before its next `mount()`. An app is parked under its name, src, route and
  * router mode; at most {@link setParkingLimit} apps are (the least recently
  * parked is torn down first), and {@link releaseParkedApps} tears them all
- * down. `<micro-app destroy>` and `reload()` never park.
+ * down. `destroy` and `reload()` never park.
  */
 const parked = new Map<string, RunningApp>();
 let limit = 10;
@@ -41,6 +46,8 @@ export async function parkApp(key: string, app: RunningApp, timeout: number): Pr
   }
   app.report = { ...app.sandbox.releaseSince(app.mountedAt ?? 0), parked: true };
   app.channel.unmounted();
+  // Dormant: what is left of it (its scripts' listeners and timers, Portico's hooks for it) goes off the page.
+  app.sandbox.suspend();
   app.carrier.remove();
   app.host = DETACHED;
   const previous = parked.get(key);

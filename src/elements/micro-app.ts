@@ -35,11 +35,13 @@ const DEFAULT_TIMEOUT = 20_000;
  * @attr src - The app's HTML entry URL (cross-origin needs CORS). `url` is accepted as an alias.
  * @attr route - The path the app is active under: it mounts when the page URL enters it and unmounts when it leaves; inside, the app sees its paths without this prefix. Relative to the parent app's path when nested. Absent: always active.
  * @attr keep-alive - Leaving the route hides the app instead of unmounting it (DOM, state, scroll, sandbox kept); coming back shows it at once.
+ * @attr keep-router-state - Opt-in: when the app goes (removed, `src` changed, parked), the page keeps the URL the app navigated to. Without it, if the page is still where the app last moved it, the URL goes back (replaced) to where it was before the app's navigations, so the next element for the app starts at its home, as micro-app does by default.
  * @attr router-mode - `scoped` (default): the app sees its paths without the route prefix. `native`: it sees the page's full path, for apps that set their router's base to the route themselves (qiankun style, micro-app's native mode).
  * @attr timeout - Milliseconds the entry and each lifecycle call may take (default 20000).
  * @attr retry - How many times to retry a failed load by itself, with exponential backoff (0.5 s, 1 s, 2 s… up to 30 s; default 0).
  * @attr prefetch - Fetch (and compile) the app in idle time while it is not active, so mounting it later is instant.
- * @attr destroy - Always load the app afresh and tear it down completely when it unmounts, even if it has lifecycles (which otherwise park it: its next mount only calls `mount()` again; see app-pool.ts).
+ * @attr park - Opt-in: when the app exports `mount`/`unmount` and is removed (or leaves its route), call its `unmount()` and keep it loaded but dormant instead of tearing it down; the next `<micro-app park>` with the same name, src and route only calls `mount()` again (see app-pool.ts). Without it, every removal is a full teardown and the next element starts fresh.
+ * @attr destroy - Never park, even with `park` (micro-app's attribute name); tearing down completely is the default already.
  *
  * @slot loading - Shown while the app loads and mounts.
  * @slot error - Shown when the app failed; default content is the error message.
@@ -62,10 +64,12 @@ export class MicroAppElement extends ReactiveElement {
     src: { type: String },
     route: { type: String },
     keepAlive: { type: Boolean, attribute: 'keep-alive' },
+    keepRouterState: { type: Boolean, attribute: 'keep-router-state' },
     routerMode: { type: String, attribute: 'router-mode' },
     timeout: { type: Number },
     retry: { type: Number },
     prefetch: { type: Boolean },
+    park: { type: Boolean },
     destroy: { type: Boolean },
     data: { attribute: false },
   };
@@ -78,13 +82,17 @@ export class MicroAppElement extends ReactiveElement {
   declare route: string;
   /** Hide instead of unmounting when the page leaves the route. */
   declare keepAlive: boolean;
+  /** Keep the page URL the app navigated to when it goes. */
+  declare keepRouterState: boolean;
   /** `native`: the app sees the full page path instead of the part below its route. */
   declare routerMode: 'scoped' | 'native' | undefined;
   /** How many automatic retries a failed load gets, with exponential backoff. */
   declare retry: number;
   /** Fetch the app in idle time while it is inactive. */
   declare prefetch: boolean;
-  /** Never park the app on unmount: tear it down completely. */
+  /** Park the app on unmount instead of tearing it down, when it has lifecycles (opt-in). */
+  declare park: boolean;
+  /** Never park, even with `park`. */
   declare destroy: boolean;
   /** Failed attempts since the last success or change of src (drives the retry backoff). */
   #attempts = 0;
@@ -264,11 +272,14 @@ export class MicroAppElement extends ReactiveElement {
     const host: AppHost = {
       send: (topic, detail) => this.dispatchEvent(new MicroAppMessageEvent(this.name, topic, detail)),
       reload: () => void this.reload(),
+      // A reload restarts the app where it is.
+      keepUrl: () => this.keepRouterState || this.#fresh,
       onUncaught: (error) => this.#report(toPorticoError(this.name, 'PORTICO_APP_UNCAUGHT', 'uncaught error in the app', error)),
     };
     const parked = takeParked(this.#parkingKey(key));
-    // reload() and `destroy` want a freshly loaded app: one parked earlier is torn down instead.
-    const reuse = parked && !fresh && !this.destroy;
+    // Only a `park` element takes a parked app back; any other start (a bare element, reload(), `destroy`)
+    // wants a fresh one, and the parked copy is torn down instead.
+    const reuse = parked && !fresh && this.#parks();
     if (parked && !reuse) void stopApp(parked, { callUnmount: false, timeout: this.timeout });
     const started = reuse
       ? this.#revive(parked, running, host)
@@ -284,6 +295,11 @@ export class MicroAppElement extends ReactiveElement {
         this.#queue = this.#queue.then(() => (this.#running === running ? this.#failRunning(running, error) : undefined));
       },
     );
+  }
+
+  /** Whether this element parks its app on unmount (see the `park` attribute). */
+  #parks(): boolean {
+    return !!this.park && !this.destroy;
   }
 
   /** Where a parked app of this element waits: its identity plus what its sandbox was built for. */
@@ -329,7 +345,7 @@ export class MicroAppElement extends ReactiveElement {
     this.#lifecycle.to('unmounting');
     const app = running.app;
     // reload() sets #fresh before stopping: a reload never parks.
-    const park = app && wasMounted && !this.destroy && !this.#fresh && canPark(app);
+    const park = app && wasMounted && this.#parks() && !this.#fresh && canPark(app);
     const error = !app
       ? undefined
       : park

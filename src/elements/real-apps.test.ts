@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { APPS, inside, mount, unmount, until } from '../test/helpers.js';
+import { press } from '../test/user.js';
 
 const click = (el: Element | null) => (el as HTMLElement).click();
 
@@ -72,6 +73,53 @@ describe('real third-party apps run unchanged', () => {
       expect(inside(apps[0]!).root.getElementById('count')!.textContent).to.equal('3 items');
     } finally {
       for (const el of apps) await unmount(el);
+    }
+  });
+
+  it('a lit 3 app (webpack) renders its element and a plain lit-html template, and responds to typing and clicks', async () => {
+    const el = await mount('lit-tasks', `${APPS}/lit/`);
+    try {
+      const { root } = inside(el);
+      const list = (await until(() => root.querySelector('task-list')?.shadowRoot, 3000, 'lit render'))!;
+      await until(() => list.querySelector('#count'), 2000, 'template');
+      expect(list.querySelector('h2')!.textContent).to.equal('Tasks');
+      expect(list.querySelector('#count')!.textContent).to.equal('1 open');
+      expect(root.getElementById('plain')!.textContent).to.equal('lit-html rendered directly');
+      expect(root.querySelector('#plain b')!.textContent).to.equal('directly');
+      const input = list.querySelector<HTMLInputElement>('#draft')!;
+      input.value = 'Ship it';
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      press(list.querySelector('#add')!);
+      await until(() => list.querySelector('#count')!.textContent === '2 open', 2000, 'added');
+      expect([...list.querySelectorAll('li')].map((li) => li.textContent)).to.deep.equal(['Write the spec', 'Ship it']);
+      press(list.querySelector('li')!);
+      await until(() => list.querySelector('#count')!.textContent === '1 open', 2000, 'toggled');
+      expect(list.querySelector('li')!.classList.contains('done')).to.equal(true);
+      // lit's own styles applied inside its shadow root.
+      expect(getComputedStyle(list.querySelector('li')!).textDecorationLine).to.equal('line-through');
+    } finally {
+      await unmount(el);
+    }
+  });
+
+  it('a Chart.js 4 chart draws its bars, follows its box when it resizes, and answers a click on a bar', async () => {
+    const el = await mount('chart', `${APPS}/fixtures/chartjs/`);
+    try {
+      const { root, window: win } = inside(el);
+      const canvas = root.getElementById('chart') as HTMLCanvasElement;
+      const chart = win!.chart;
+      await until(() => canvas.getBoundingClientRect().width === 400, 2000, 'canvas sized to its box');
+      const bar = chart.getDatasetMeta(0).data[1];
+      // The bar's pixels are the dataset's colour.
+      const pixel = canvas.getContext('2d')!.getImageData(Math.round(bar.x * devicePixelRatio), Math.round((bar.y + 10) * devicePixelRatio), 1, 1).data;
+      expect([...pixel.slice(0, 3)]).to.deep.equal([40, 120, 200]);
+      const box = canvas.getBoundingClientRect();
+      canvas.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: box.left + bar.x, clientY: box.top + bar.y + 10 }));
+      await until(() => root.getElementById('picked')!.textContent === 'Tue', 2000, 'click on the Tue bar');
+      (root.getElementById('box') as HTMLElement).style.width = '300px';
+      await until(() => canvas.getBoundingClientRect().width === 300, 2000, 'the chart follows its box');
+    } finally {
+      await unmount(el);
     }
   });
 });

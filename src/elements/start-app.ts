@@ -42,6 +42,8 @@ export interface AppHost {
   send(topic: string, detail: unknown): void;
   onUncaught?(error: unknown): void;
   reload?(): void;
+  /** Whether the page keeps the URL the app navigated to when it goes (see patchers/route-clear.ts). */
+  keepUrl?(): boolean;
 }
 
 /** An app that is loading or running: everything teardown must release. */
@@ -95,6 +97,8 @@ export interface StartOptions {
   send(topic: string, detail: unknown): void;
   /** Restarts the app: what its `location.reload()` does (see patchers/history.ts). */
   reload?(): void;
+  /** Whether the page keeps the app's URL when the app goes (see AppHost.keepUrl). */
+  keepUrl?(): boolean;
   /** `native`: the app's `location` is the page's full path, and its compat base route is `route` (see patchers/history.ts). */
   routerMode?: 'scoped' | 'native';
 }
@@ -133,14 +137,18 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const appRoot = carrier.attachShadow({ mode: 'closed' });
   options.root.append(carrier);
   const { tree, scripts } = mountTree(appRoot, parsed.document);
-  const host: AppHost = { send: options.send, onUncaught: options.onUncaught, reload: options.reload };
+  const host: AppHost = { send: options.send, onUncaught: options.onUncaught, reload: options.reload, keepUrl: options.keepUrl };
   const channel = createAppChannel(name, options.data, (topic, detail) => app.host.send(topic, detail));
   const publicPath = new URL('.', parsed.baseUrl).href;
   const sandbox = createSandbox({
     name,
     url: parsed.baseUrl,
     tree,
-    route: { base: options.routerMode === 'native' ? '' : options.route, reload: () => app.host.reload?.() },
+    route: {
+      base: options.routerMode === 'native' ? '' : options.route,
+      reload: () => app.host.reload?.(),
+      keepUrl: () => !!app.host.keepUrl?.(),
+    },
     onUncaught: (error) => app.host.onUncaught?.(error),
     globals: {
       // A scoped app is at the root of its own paths: a router base read from here must be '/'.

@@ -15,8 +15,8 @@ export interface LeakReport {
   /** Effects still present after teardown, by kind: nodes the app put outside its root, and so on. */
   readonly leftBehind: Readonly<Record<string, number>>;
   /**
-   * The app was parked rather than torn down (an app with lifecycles, see
-   * the `destroy` attribute): `released` is what it started while mounted;
+   * The app was parked rather than torn down (an app with lifecycles under
+   * `<micro-app park>`): `released` is what it started while mounted;
    * its sandbox and what its scripts set up when they ran are kept for the
    * next mount, until the app is evicted or released.
    */

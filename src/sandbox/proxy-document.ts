@@ -1,3 +1,4 @@
+import { toNative } from './app-views.js';
 import { lookNative } from './patchers/native-class.js';
 import { createFallbackObject, defineOwn } from './fallback-proxy.js';
 import type { SandboxOverrides } from './types.js';
@@ -65,6 +66,11 @@ export function createProxyDocument(
     getSelection: () => (root as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.() ?? real.getSelection(),
     // Click-outside checks (`document.contains(e.target)`) must see the app's nodes.
     contains: (node: Node | null) => (node as unknown) === own || (!!node && (html.contains(node) || real.contains(node))),
+    // The document as a node among the app's: its tree stands in for it (see app-views.ts).
+    compareDocumentPosition: (other: Node) => root.compareDocumentPosition(toNative(other)),
+    isSameNode: (other: Node | null) => (other as unknown) === own,
+    isEqualNode: (other: Node | null) => (other as unknown) === own || (!!other && root.isEqualNode(toNative(other))),
+    getRootNode: () => own,
   };
   for (const [name, get] of Object.entries(getters)) Object.defineProperty(own, name, { get, configurable: true });
   for (const [name, fn] of Object.entries(methods)) {

@@ -1,3 +1,4 @@
+import { registerAppViews } from './app-views.js';
 import { sumReleased, type LeakReport } from './leak-report.js';
 import { compileFunction, evaluateIndirect, PARAMETERS, runScript, type ScriptContext } from './evaluate.js';
 import { createLocalEvents } from './local-events.js';
@@ -8,6 +9,8 @@ import { patchHistory } from './patchers/history.js';
 import { lookNative } from './patchers/native-class.js';
 import { patchMessageChannel } from './patchers/message-channel.js';
 import { patchOwnerDocument } from './patchers/owner-document.js';
+import { patchNodeArguments } from './patchers/node-arguments.js';
+import { patchViewArguments } from './patchers/view-arguments.js';
 import { patchPopupLayer } from './patchers/popup-layer.js';
 import { patchStyles } from './patchers/styles.js';
 import { patchUncaughtErrors } from './patchers/uncaught-errors.js';
@@ -73,13 +76,20 @@ export interface Sandbox {
    * parking a lifecycle app between `unmount()` and the next `mount()` needs.
    */
   releaseSince(checkpoint: number): LeakReport;
-  /** The app's tree is in the page again after parking: patchers catch up (its router hears where the page went meanwhile). */
+  /**
+   * Parks the sandbox: every patcher takes off the page what it holds for
+   * the app (its listeners and timers, Portico's own listeners for it), so
+   * the parked app hears nothing and runs nothing. {@link Sandbox.resume}
+   * puts it all back.
+   */
+  suspend(): void;
+  /** The app's tree is in the page again after parking: patchers put back what `suspend` took off and catch up (its router hears where the page went meanwhile). */
   resume(): void;
   /** Releases everything the app holds (timers, listeners, globals…) and reports what there was. Idempotent. */
   dispose(): LeakReport;
 }
 
-const BUILT_IN_PATCHERS: readonly Patcher[] = [patchUncaughtErrors, patchTimers, patchListeners, patchHandlers, patchDynamicScripts, patchObservers, patchBroadcastChannel, patchMessageChannel, patchWorkers, patchNetwork, patchElementUrls, patchOwnerDocument, patchStyles, patchPopupLayer, patchViewport, patchHistory];
+const BUILT_IN_PATCHERS: readonly Patcher[] = [patchUncaughtErrors, patchTimers, patchListeners, patchHandlers, patchDynamicScripts, patchObservers, patchBroadcastChannel, patchMessageChannel, patchWorkers, patchNetwork, patchElementUrls, patchOwnerDocument, patchNodeArguments, patchViewArguments, patchStyles, patchPopupLayer, patchViewport, patchHistory];
 
 /**
  * Creates a sandbox: a proxy window and document over the real ones, with
@@ -90,6 +100,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const overrides: SandboxOverrides = { window: new Map(), document: new Map() };
   const win = createProxyWindow(window, overrides, () => doc);
   const { proxy: doc, own: docOwn } = createProxyDocument(document, options.tree, overrides, () => win.proxy);
+  // Natives handed the app's window or document get what they stand for (see app-views.ts).
+  const unregisterViews = registerAppViews({ window: win.proxy, document: doc, tree: options.tree.root });
   const local = createLocalEvents({ window: { self: win.proxy, handlers: win.own }, document: { self: doc, handlers: docOwn } });
   const context: ScriptContext = {
     scope: win.scope,
@@ -166,6 +178,9 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       return bindings;
     },
     checkpoint: () => stamps,
+    suspend() {
+      for (const dispose of [...disposers].reverse()) dispose.suspend?.();
+    },
     resume() {
       for (const dispose of disposers) dispose.resume?.();
     },
@@ -177,6 +192,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       if (report) return report;
       const parts = disposers.reverse().map((dispose) => dispose());
       local.clear();
+      unregisterViews();
       const globals = Reflect.ownKeys(win.own).filter((key) => !compatKeys.has(key));
       // Reflect: an app's non-configurable global cannot be deleted, and must not stop teardown.
       for (const key of Reflect.ownKeys(win.own)) Reflect.deleteProperty(win.own, key);

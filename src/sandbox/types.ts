@@ -17,7 +17,13 @@ export type Released = Partial<Record<string, number>>;
  */
 export type Disposer = (() => Released | void) & {
   since?: (stamp: number) => Released;
-  /** Called when a parked app's tree is back in the page, before its next `mount()`. */
+  /**
+   * The app is being parked (see src/elements/app-pool.ts): detach what it
+   * still has on the page (listeners, timers, Portico's own hooks for it) so
+   * that it hears and runs nothing, keeping enough to put it back.
+   */
+  suspend?: () => void;
+  /** Undoes `suspend`: the parked app's tree is back in the page, before its next `mount()`. */
   resume?: () => void;
 };
 
@@ -76,6 +82,13 @@ export interface RouteOptions {
   readonly base: string;
   /** Restarts the app: what its `location.reload()` and `history.go(0)` do instead of reloading the page. */
   readonly reload?: () => void;
+  /**
+   * Asked when the app is torn down or parked: true keeps the page URL the
+   * app navigated to; otherwise, if the page is still where the app last
+   * moved it, it goes back (replaced, not pushed) to where it was before
+   * (see patchers/route-clear.ts).
+   */
+  readonly keepUrl?: () => boolean;
 }
 
 /** A patcher installs sandbox-local behaviour and returns its undo. */

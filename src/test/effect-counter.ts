@@ -84,6 +84,11 @@ export function countEffects() {
   };
 
   return {
+    /** The event types of the listeners now on `window` and `document` (one entry per listener). */
+    types: () => ({
+      window: [...listeners.get(window)!].map((key) => key.split('|')[0]!).sort(),
+      document: [...listeners.get(document)!].map((key) => key.split('|')[0]!).sort(),
+    }),
     snapshot: () => ({
       windowListeners: listeners.get(window)!.size,
       documentListeners: listeners.get(document)!.size,

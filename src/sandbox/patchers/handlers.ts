@@ -1,3 +1,4 @@
+import { callAsApp } from '../app-views.js';
 import { LOCAL_EVENT_TYPES } from '../local-events.js';
 import { OverrideAccessor, type Patcher } from '../types.js';
 
@@ -6,13 +7,16 @@ import { OverrideAccessor, type Patcher } from '../types.js';
  * (`window.onresize = fn`, `document.onkeydown = fn`). Assigning one adds a
  * listener on the real target that calls the handler with `this` set to the
  * app's own window or document and honours `return false`; assigning null
- * removes it; teardown removes them all. The host's own handler properties
+ * removes it; teardown removes them all, and parking takes them off the page
+ * until `resume`. The host's own handler properties
  * are never read or written. Page-lifecycle handlers (`onload`, …) are left
  * to the simulated lifecycle, which reads them from the sandbox.
  */
 export const patchHandlers: Patcher = (target) => {
   const installed = new Set<{ real: EventTarget; type: string; listener: EventListener }>();
   const keys: Array<[Map<PropertyKey, unknown>, string]> = [];
+  /** Parked: the handlers' listeners are off the page until `resume`. */
+  let suspended = false;
 
   for (const which of ['window', 'document'] as const) {
     const real: EventTarget = which === 'window' ? window : document;
@@ -24,8 +28,9 @@ export const patchHandlers: Patcher = (target) => {
       let handler: unknown = null;
       const listener: EventListener = (event) => {
         if (typeof handler !== 'function') return;
-        const result = handler.call(self, event);
-        if (result === false) event.preventDefault();
+        callAsApp(event, target.window, () => {
+          if ((handler as Function).call(self, event) === false) event.preventDefault();
+        });
       };
       const record = { real, type, listener };
       overrides.set(
@@ -36,7 +41,7 @@ export const patchHandlers: Patcher = (target) => {
             const wasSet = typeof handler === 'function';
             handler = typeof value === 'function' || (typeof value === 'object' && value !== null) ? value : null;
             if (typeof handler === 'function' && !wasSet) {
-              real.addEventListener(type, listener);
+              if (!suspended) real.addEventListener(type, listener);
               installed.add(record);
             } else if (typeof handler !== 'function' && wasSet) {
               real.removeEventListener(type, listener);
@@ -49,12 +54,25 @@ export const patchHandlers: Patcher = (target) => {
     }
   }
 
-  return () => {
-    const released = { handlers: installed.size };
-    for (const { real, type, listener } of installed) real.removeEventListener(type, listener);
-    for (const [overrides, key] of keys) overrides.delete(key);
-    return released;
-  };
+  return Object.assign(
+    () => {
+      const released = { handlers: installed.size };
+      for (const { real, type, listener } of installed) real.removeEventListener(type, listener);
+      for (const [overrides, key] of keys) overrides.delete(key);
+      return released;
+    },
+    {
+      suspend() {
+        suspended = true;
+        for (const { real, type, listener } of installed) real.removeEventListener(type, listener);
+      },
+      resume() {
+        if (!suspended) return;
+        suspended = false;
+        for (const { real, type, listener } of installed) real.addEventListener(type, listener);
+      },
+    },
+  );
 };
 
 const namesCache = new WeakMap<EventTarget, string[]>();

@@ -1,6 +1,7 @@
 import { OverrideAccessor, type Patcher } from '../types.js';
 import { createRouteEvents } from './route-events.js';
 import { createLevel, levelKey, parentLevelOf, registerLevel } from './route-level.js';
+import { watchAppWrites } from './route-clear.js';
 import { interceptLinks } from './route-links.js';
 import { createScopedHistory } from './scoped-history.js';
 import { createScopedLocation } from './scoped-location.js';
@@ -27,6 +28,9 @@ import { createScopedLocation } from './scoped-location.js';
  * otherwise. While the page is outside the route (a hidden keep-alive app),
  * the app keeps its last URL and hears nothing.
  *
+ * When the app goes (torn down or parked), the URL it navigated the page to
+ * goes too, unless the element keeps it (see route-clear.ts).
+ *
  * Installs sandbox-local `location` and `history` on the app's window (and
  * `document.location`/`document.URL`); the host's are never touched.
  */
@@ -36,6 +40,10 @@ export const patchHistory: Patcher = (target) => {
   // A parked app (its tree out of the page, see src/elements/app-pool.ts) hears nothing and moves nothing.
   const level = createLevel(parent, target.route?.base ?? '', new URL(target.baseUrl).origin, levelKey(parent, target.name), () => root.host.isConnected);
   const unregister = registerLevel(root, level);
+  const appWrites = watchAppWrites(level);
+  const clearUrl = () => {
+    if (!target.route?.keepUrl?.()) appWrites.clear();
+  };
   const events = createRouteEvents(target);
   const reload = () => (target.route?.reload ? target.route.reload() : window.location.reload());
 
@@ -97,9 +105,13 @@ export const patchHistory: Patcher = (target) => {
   };
   const onEntry = (event: NavigationCurrentEntryChangeEvent) => schedule(event.navigationType === 'traverse');
   const navigation = (window as { navigation?: Navigation }).navigation;
-  window.addEventListener('popstate', onPopstate);
-  window.addEventListener('hashchange', onHashchange);
-  navigation?.addEventListener('currententrychange', onEntry);
+  const listen = (on: boolean) => {
+    const method = on ? 'addEventListener' : 'removeEventListener';
+    window[method]('popstate', onPopstate);
+    window[method]('hashchange', onHashchange);
+    navigation?.[method]('currententrychange', onEntry as EventListener);
+  };
+  listen(true);
   const stopLinks = interceptLinks(root, level, {
     navigate: (url) => scopedLocation.assign(url.href),
     writes: () => writes,
@@ -115,16 +127,26 @@ export const patchHistory: Patcher = (target) => {
   target.overrides.document.set('URL', new OverrideAccessor(() => scopedLocation.href, () => undefined));
   target.overrides.document.set('documentURI', new OverrideAccessor(() => scopedLocation.href, () => undefined));
 
-  // Back from parking: if the page moved while the app heard nothing, it hears one popstate now.
-  const resume = () => schedule(true);
+  // Parked: Portico stops listening for the app. Back from parking: if the page moved while the app
+  // heard nothing, it hears one popstate now.
+  let suspended = false;
+  const suspend = () => {
+    clearUrl();
+    if (!suspended) listen(false);
+    suspended = true;
+  };
+  const resume = () => {
+    if (suspended) listen(true);
+    suspended = false;
+    schedule(true);
+  };
   return Object.assign(() => {
-    window.removeEventListener('popstate', onPopstate);
-    window.removeEventListener('hashchange', onHashchange);
-    navigation?.removeEventListener('currententrychange', onEntry);
+    if (!suspended) clearUrl();
+    if (!suspended) listen(false);
     stopLinks();
     events.dispose();
     unregister();
     for (const name of ['location', 'history']) target.overrides.window.delete(name);
     for (const name of ['location', 'URL', 'documentURI']) target.overrides.document.delete(name);
-  }, { resume });
+  }, { suspend, resume });
 };

@@ -1,3 +1,4 @@
+import { callAsApp } from '../app-views.js';
 import { LOCAL_EVENT_TYPES } from '../local-events.js';
 import type { Patcher } from '../types.js';
 
@@ -8,7 +9,11 @@ interface Entry {
   capture: boolean;
   /** When it was added (see Disposer.since). */
   stamp: number;
-  /** Removes both registrations. */
+  /** Registers both listeners with the browser (again, after parking). */
+  attach(): void;
+  /** Unregisters both, keeping the entry (parking). */
+  detach(): void;
+  /** Unregisters both and forgets the entry. */
   remove(): void;
 }
 
@@ -28,11 +33,14 @@ const nativeTarget = Object.getOwnPropertyDescriptor(Event.prototype, 'target')!
  * dropdowns; `resize`, `popstate`, `message`…), skipping events that came
  * from inside the app so none is heard twice. Page-lifecycle events (`load`,
  * `DOMContentLoaded`, …) go to the app's simulated lifecycle. Teardown removes
- * whatever is left.
+ * whatever is left; parking takes every registration off the page and
+ * `resume` puts them back.
  */
 export const patchListeners: Patcher = (target) => {
   const entries: Entry[] = [];
   const root = target.tree.root;
+  /** Parked: registrations are off the page until `resume` (see Disposer.suspend). */
+  let suspended = false;
   // The page-side element the app sits in; a parked app can come back in another one (see `resume`).
   let host = elementOf(root);
   const captureOf = (options?: boolean | EventListenerOptions) => (typeof options === 'boolean' ? options : !!options?.capture);
@@ -58,8 +66,10 @@ export const patchListeners: Patcher = (target) => {
       const call = (event: Event) => {
         if (once) entry.remove();
         pinTarget(event);
-        if (typeof listener === 'function') listener.call(self, event);
-        else listener.handleEvent(event);
+        callAsApp(event, target.window, () => {
+          if (typeof listener === 'function') listener.call(self, event);
+          else listener.handleEvent(event);
+        });
       };
       const inner = (event: Event) => call(event);
       const outer = (event: Event) => {
@@ -72,15 +82,21 @@ export const patchListeners: Patcher = (target) => {
         listener,
         capture,
         stamp: target.stamp(),
-        remove() {
+        attach() {
+          root.addEventListener(type, inner, registration);
+          real.addEventListener(type, outer, registration);
+        },
+        detach() {
           root.removeEventListener(type, inner, registration);
           real.removeEventListener(type, outer, registration);
+        },
+        remove() {
+          entry.detach();
           const index = entries.indexOf(entry);
           if (index >= 0) entries.splice(index, 1);
         },
       };
-      root.addEventListener(type, inner, registration);
-      real.addEventListener(type, outer, registration);
+      if (!suspended) entry.attach();
       entries.push(entry);
       const signal = typeof options === 'object' ? options.signal : undefined;
       signal?.addEventListener('abort', () => entry.remove(), { once: true });
@@ -112,7 +128,19 @@ export const patchListeners: Patcher = (target) => {
       }
       return released;
     },
-    { since: removeSince, resume: () => (host = elementOf(root)) },
+    {
+      since: removeSince,
+      suspend() {
+        suspended = true;
+        for (const entry of entries) entry.detach();
+      },
+      resume() {
+        host = elementOf(root);
+        if (!suspended) return;
+        suspended = false;
+        for (const entry of entries) entry.attach();
+      },
+    },
   );
 };
 

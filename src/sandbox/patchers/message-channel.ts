@@ -1,4 +1,5 @@
 import type { Patcher } from '../types.js';
+import { createHold } from './held-events.js';
 import { nativeSubclass, WeakRecord } from './native-class.js';
 
 /**
@@ -10,6 +11,8 @@ import { nativeSubclass, WeakRecord } from './native-class.js';
  * copy (`channel.port1.onmessage = performWorkUntilDeadline`) and never
  * closes it, so without this every unmounted React app stays in memory
  * (measured by bench/ as about 100 kB per mount/unmount cycle).
+ * While the app is parked, messages to its ports wait for its next mount
+ * (React's scheduler then finishes its work; see held-events.ts).
  */
 export const patchMessageChannel: Patcher = (target) => {
   if (typeof MessageChannel !== 'function') return () => {};
@@ -18,6 +21,7 @@ export const patchMessageChannel: Patcher = (target) => {
   // alive by the browser until it is closed).
   const live = new WeakRecord<MessagePort>();
   let disposed = false;
+  const hold = createHold();
   const close = (port: MessagePort) => {
     port.onmessage = null;
     port.close();
@@ -26,15 +30,17 @@ export const patchMessageChannel: Patcher = (target) => {
     for (const port of [channel.port1, channel.port2]) {
       if (disposed) close(port);
       else live.add(port);
+      hold.watch(port, ['message']);
     }
   });
   target.overrides.window.set('MessageChannel', Sub);
 
-  return () => {
+  return Object.assign(() => {
     disposed = true;
+    hold.clear();
     const ports = live.drain();
     for (const port of ports) close(port);
     target.overrides.window.delete('MessageChannel');
     return { messagePorts: ports.length };
-  };
+  }, { suspend: hold.sleep, resume: hold.wake });
 };

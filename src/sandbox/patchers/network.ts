@@ -1,5 +1,6 @@
 import { bindNative } from '../bind-native.js';
 import type { Patcher } from '../types.js';
+import { createHold } from './held-events.js';
 import { defineMethod, lookNative, nativeSubclass, silence, WeakRecord } from './native-class.js';
 
 const BODY_READERS = ['arrayBuffer', 'blob', 'bytes', 'formData', 'json', 'text'] as const;
@@ -16,7 +17,8 @@ const XHR_EVENTS = ['readystatechange', 'loadstart', 'progress', 'abort', 'error
  * socket, and after it nothing of the app hears back: a pending `fetch`
  * promise (or `response.json()`…) stays pending instead of rejecting, and
  * no listener or `on*` handler of an XHR, EventSource or WebSocket runs,
- * not even for the events that aborting or closing fires.
+ * not even for the events that aborting or closing fires. While the app is
+ * parked, responses and events wait for its next mount (see held-events.ts).
  */
 export const patchNetwork: Patcher = (target) => {
   const controller = new AbortController();
@@ -24,6 +26,7 @@ export const patchNetwork: Patcher = (target) => {
   const streams = new WeakRecord<EventSource | WebSocket>();
   const installed: string[] = [];
   let disposed = false;
+  const hold = createHold();
   const install = (name: string, value: unknown) => {
     target.overrides.window.set(name, value);
     installed.push(name);
@@ -37,8 +40,16 @@ export const patchNetwork: Patcher = (target) => {
     }
   };
   const settle = <T>(promise: Promise<T>): Promise<T> =>
-    new Promise((ok, fail) => promise.then((value) => disposed || ok(value), (error) => disposed || fail(error)));
-  const silenced = (source: EventTarget, types: readonly string[]) => silence(source, types, () => disposed);
+    new Promise((ok, fail) =>
+      promise.then(
+        (value) => hold.later(() => disposed || ok(value)),
+        (error) => hold.later(() => disposed || fail(error)),
+      ),
+    );
+  const silenced = (source: EventTarget, types: readonly string[]) => {
+    silence(source, types, () => disposed);
+    hold.watch(source, types);
+  };
 
   // A response's body readers (and its clones') settle only while the app lives, like fetch itself.
   const guarded: Record<string, Function> = {};
@@ -108,8 +119,9 @@ export const patchNetwork: Patcher = (target) => {
     get: (real, key) => (key === 'sendBeacon' ? sendBeacon : bindNative(Reflect.get(real, key), real)),
   }));
 
-  return () => {
+  return Object.assign(() => {
     disposed = true;
+    hold.clear();
     controller.abort();
     const inFlight = requests.drain().filter((xhr) => xhr.readyState !== XMLHttpRequest.UNSENT && xhr.readyState !== XMLHttpRequest.DONE);
     for (const xhr of inFlight) xhr.abort();
@@ -117,5 +129,5 @@ export const patchNetwork: Patcher = (target) => {
     for (const stream of open) stream.close();
     for (const name of installed) target.overrides.window.delete(name);
     return { requests: inFlight.length, sockets: open.length };
-  };
+  }, { suspend: hold.sleep, resume: hold.wake });
 };

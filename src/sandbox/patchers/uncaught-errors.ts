@@ -26,10 +26,15 @@ export const patchUncaughtErrors: Patcher = (target) => {
   const onRejection = (event: PromiseRejectionEvent) => {
     if (ours(event.reason)) report(event.reason);
   };
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  return () => {
+  const attach = () => {
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+  };
+  const detach = () => {
     window.removeEventListener('error', onError);
     window.removeEventListener('unhandledrejection', onRejection);
   };
+  attach();
+  // A parked app runs nothing, so Portico listens for nothing of it either.
+  return Object.assign(detach, { suspend: detach, resume: attach });
 };

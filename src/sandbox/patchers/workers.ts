@@ -1,4 +1,5 @@
 import type { Patcher } from '../types.js';
+import { createHold } from './held-events.js';
 import { nativeSubclass, silence } from './native-class.js';
 
 const EVENTS = ['message', 'messageerror', 'error'];
@@ -16,7 +17,8 @@ const EVENTS = ['message', 'messageerror', 'error'];
  * SharedWorker ports (a shared worker itself lives as long as the page);
  * after it, no `message` or `error` of theirs reaches the app, nor is
  * reported as uncaught (terminating a worker inside `importScripts` makes
- * it fail with a NetworkError).
+ * it fail with a NetworkError). While the app is parked, its workers'
+ * messages wait for its next mount (see held-events.ts).
  */
 export const patchWorkers: Patcher = (target) => {
   const workers = new Set<Worker>();
@@ -25,6 +27,7 @@ export const patchWorkers: Patcher = (target) => {
   const shims = new Map<string, string>();
   const installed: string[] = [];
   let disposed = false;
+  const hold = createHold();
 
   const scriptUrl = (url: unknown, options: unknown): unknown => {
     let absolute: URL;
@@ -53,6 +56,7 @@ export const patchWorkers: Patcher = (target) => {
   if (typeof Worker === 'function') {
     const Sub = nativeSubclass(Worker, prepare, (worker) => {
       silence(worker, EVENTS, () => disposed);
+      hold.watch(worker, EVENTS);
       if (disposed) worker.terminate();
       else workers.add(worker);
     });
@@ -63,6 +67,8 @@ export const patchWorkers: Patcher = (target) => {
     const Sub = nativeSubclass(SharedWorker, prepare, (worker) => {
       silence(worker, EVENTS, () => disposed);
       silence(worker.port, EVENTS, () => disposed);
+      hold.watch(worker, EVENTS);
+      hold.watch(worker.port, EVENTS);
       if (disposed) worker.port.close();
       else ports.add(worker.port);
     });
@@ -70,8 +76,9 @@ export const patchWorkers: Patcher = (target) => {
     installed.push('SharedWorker');
   }
 
-  return () => {
+  return Object.assign(() => {
     disposed = true;
+    hold.clear();
     const released = { workers: workers.size + ports.size };
     for (const worker of workers) worker.terminate();
     for (const port of ports) port.close();
@@ -81,5 +88,5 @@ export const patchWorkers: Patcher = (target) => {
     shims.clear();
     for (const name of installed) target.overrides.window.delete(name);
     return released;
-  };
+  }, { suspend: hold.sleep, resume: hold.wake });
 };

@@ -1,0 +1,101 @@
+import { nativeArgs } from '../app-views.js';
+import type { Patcher } from '../types.js';
+import { lookNative, nativeSubclass } from './native-class.js';
+
+/** Classes whose constructor or methods take a Node or a Window the app may give as its own document or window. */
+const CLASSES = [
+  'UIEvent', 'MouseEvent', 'PointerEvent', 'WheelEvent', 'DragEvent', 'KeyboardEvent', 'FocusEvent', 'InputEvent',
+  'CompositionEvent', 'TouchEvent', 'Touch', 'MessageEvent', 'Range', 'StaticRange', 'XMLSerializer',
+];
+
+type Class = abstract new (...args: any[]) => object;
+
+/** Page-wide: the sandbox-local classes, by name, and the prototypes for native objects the app's document makes. */
+let classes: Map<string, Class> | undefined;
+let byNativePrototype: WeakMap<object, object> | undefined;
+let walkerPrototype: object | undefined;
+
+/**
+ * Gives the app classes and factories that accept its own `window` and
+ * `document` where the browser's take a Window or a Node (see
+ * app-views.ts): `new MouseEvent('click', { view: window })` and the other
+ * UI events, `new MessageEvent('message', { source: window })`,
+ * `new Range()` and `document.createRange()` (whose methods take the app's
+ * document as its tree), `document.createEvent('MouseEvents')` and its
+ * `initMouseEvent(…, window, …)`, `document.createTreeWalker(document)` and
+ * its `currentNode = document` (lit does both), and
+ * `new XMLSerializer().serializeToString(document)`.
+ *
+ * The classes are subclasses of the real ones (`instanceof` either way,
+ * statics and `toString()` unchanged), and objects the app's document makes
+ * get a prototype of their own that inherits the native one: nothing of
+ * the host's prototypes changes. They are shared by every app (they hold
+ * no app state); the app's `window` and `document` overrides go at teardown.
+ */
+export const patchViewArguments: Patcher = (target) => {
+  const local = localClasses();
+  for (const [name, Sub] of local) target.overrides.window.set(name, Sub);
+  const real = document;
+  const make = <T extends object>(object: T): T => {
+    const proto = byNativePrototype!.get(Object.getPrototypeOf(object));
+    return proto ? Object.setPrototypeOf(object, proto) : object;
+  };
+  const factories: Record<string, Function> = {
+    createRange: () => make(real.createRange()),
+    createEvent: (type: string) => make(real.createEvent(type)),
+    createTreeWalker: (...args: unknown[]) =>
+      Object.setPrototypeOf((real.createTreeWalker as Function).apply(real, nativeArgs(args)), walkerPrototype!),
+  };
+  for (const [name, fn] of Object.entries(factories)) {
+    target.overrides.document.set(name, lookNative(fn, name, (real[name as keyof Document] as Function).length));
+  }
+  return () => {
+    for (const name of local.keys()) target.overrides.window.delete(name);
+    for (const name of Object.keys(factories)) target.overrides.document.delete(name);
+  };
+};
+
+function localClasses(): Map<string, Class> {
+  if (classes) return classes;
+  classes = new Map();
+  byNativePrototype = new WeakMap();
+  for (const name of CLASSES) {
+    const Base = (window as unknown as Record<string, Class | undefined>)[name];
+    if (typeof Base !== 'function') continue;
+    const Sub = nativeSubclass(Base, nativeArgs, () => {});
+    swapArguments(Sub.prototype, Base.prototype);
+    classes.set(name, Sub);
+    byNativePrototype.set(Base.prototype, Sub.prototype);
+  }
+  // TreeWalker has no constructor; a walker from the app's document gets this prototype.
+  walkerPrototype = Object.create(TreeWalker.prototype) as object;
+  const current = Object.getOwnPropertyDescriptor(TreeWalker.prototype, 'currentNode')!;
+  Object.defineProperty(walkerPrototype, 'currentNode', {
+    configurable: true,
+    enumerable: true,
+    get: current.get,
+    set(this: TreeWalker, node: unknown) {
+      current.set!.call(this, nativeArgs([node])[0]);
+    },
+  });
+  return classes;
+}
+
+/** Defines on `local` a copy of each of `native`'s own methods that swaps the app's views among its arguments. */
+function swapArguments(local: object, native: object): void {
+  for (const key of Object.getOwnPropertyNames(native)) {
+    const descriptor = Object.getOwnPropertyDescriptor(native, key)!;
+    if (key === 'constructor' || typeof descriptor.value !== 'function') continue;
+    const method = descriptor.value as Function;
+    const copy = lookNative(
+      {
+        [key](this: object, ...args: unknown[]) {
+          return Reflect.apply(method, this, nativeArgs(args));
+        },
+      }[key]!,
+      key,
+      method.length,
+    );
+    Object.defineProperty(local, key, { ...descriptor, value: copy });
+  }
+}
