@@ -57,6 +57,8 @@ const VENDOR = {
   'react-dom18.production.min.js': 'react-dom18/umd/react-dom.production.min.js',
   'dayjs.min.js': 'dayjs/dayjs.min.js',
   'antd.min.js': 'antd/dist/antd.min.js',
+  'echarts.min.js': 'echarts/dist/echarts.min.js',
+  'axios.min.js': 'axios/dist/axios.min.js',
 };
 
 /** A file of an installed package; packages whose `exports` hide their UMD builds (chart.js) are read from node_modules. */

@@ -122,4 +122,30 @@ describe('real third-party apps run unchanged', () => {
       await unmount(el);
     }
   });
+
+  it('an ECharts 5 chart draws its bars, shows its tooltip on hover, and answers a click on a bar', async () => {
+    const el = await mount('echarts', `${APPS}/fixtures/echarts/`);
+    try {
+      const { root, window: win } = inside(el);
+      const canvas = await until(() => root.querySelector('canvas'), 3000, 'canvas');
+      const [x, top] = win!.chart.convertToPixel({ seriesIndex: 0 }, ['Tue', 7]) as [number, number];
+      const y = top + 20;
+      const pixel = canvas!.getContext('2d')!.getImageData(Math.round(x * devicePixelRatio), Math.round(y * devicePixelRatio), 1, 1).data;
+      expect([...pixel.slice(0, 3)]).to.deep.equal([200, 60, 40]);
+      const box = canvas!.getBoundingClientRect();
+      const at = { bubbles: true, composed: true, cancelable: true, clientX: box.left + x, clientY: box.top + y, button: 0 };
+      const pointer = { ...at, pointerId: 1, pointerType: 'mouse', isPrimary: true };
+      canvas!.dispatchEvent(new PointerEvent('pointermove', pointer));
+      canvas!.dispatchEvent(new MouseEvent('mousemove', at));
+      await until(() => [...root.querySelectorAll<HTMLElement>('#chart div')].some((div) => div.textContent!.includes('Tue') && div.style.display !== 'none'), 3000, 'tooltip');
+      canvas!.dispatchEvent(new PointerEvent('pointerdown', { ...pointer, buttons: 1 }));
+      canvas!.dispatchEvent(new MouseEvent('mousedown', { ...at, buttons: 1 }));
+      canvas!.dispatchEvent(new PointerEvent('pointerup', pointer));
+      canvas!.dispatchEvent(new MouseEvent('mouseup', at));
+      canvas!.dispatchEvent(new MouseEvent('click', at));
+      await until(() => root.getElementById('picked')!.textContent === 'Tue', 2000, 'click on the Tue bar');
+    } finally {
+      await unmount(el);
+    }
+  });
 });

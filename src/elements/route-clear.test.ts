@@ -85,4 +85,17 @@ describe('an app that navigated is removed: its URL goes with it unless keep-rou
     expect(t.here()).to.equal('/43');
     expect(view(el)).to.equal('detail 43');
   });
+
+  it('a history-routing app loading with axios and fetch: its page shows its data, and after removal the next one starts at home', async () => {
+    const src = `${APPS}/fixtures/axios-router/`;
+    const first = await t.mount({ name: 'users', src });
+    expect(view(first)).to.equal('home');
+    link(first, 'users');
+    await until(() => view(first) === 'Ada, Grace, Linus | 3 by fetch', 3000, 'data by axios and fetch');
+    expect(t.here()).to.equal('/users');
+    await remove(first);
+    expect(t.here()).to.equal('/');
+    const second = await t.mount({ name: 'users', src });
+    expect(view(second)).to.equal('home');
+  });
 });
