@@ -1,4 +1,6 @@
 import { defineConfig } from 'vite';
+// @ts-ignore: a plain .mjs helper shared with web-test-runner.config.mjs.
+import { esModuleShimsPlugin } from './scripts/esms-wrap.mjs';
 
 /**
  * Two library builds of `src/index.ts`, picked by `--mode`:
@@ -7,11 +9,14 @@ import { defineConfig } from 'vite';
  * - `cdn`: one self-contained, minified ES module with lit inlined, for
  *   `<script type="module" src="…/portico.js">`; it defines the elements on load.
  * `scripts/build.mjs` runs both and reports the CDN file's gzip size.
+ * Both serve es-module-shims as a module that installs into a private scope
+ * (scripts/esms-wrap.mjs), so it never touches the host's globals.
  */
 export default defineConfig(({ mode }) => {
   const cdn = mode === 'cdn';
   return {
     publicDir: false,
+    plugins: [esModuleShimsPlugin()],
     build: {
       target: 'es2022',
       outDir: cdn ? 'cdn' : 'dist',

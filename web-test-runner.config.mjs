@@ -1,5 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, defaultReporter } from '@web/test-runner';
+import { isEsModuleShims, wrapEsModuleShims } from './scripts/esms-wrap.mjs';
 import { startAppsServer } from './demo/apps/server.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 
@@ -20,6 +21,13 @@ export default {
   browserStartTimeout: 60_000,
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+    {
+      // es-module-shims as the build serves it: a module installing into a private scope.
+      name: 'portico-es-module-shims',
+      transform(context) {
+        if (isEsModuleShims(context.path)) return { body: wrapEsModuleShims(context.body) };
+      },
+    },
     {
       name: 'portico-apps-server',
       async serverStart() {

@@ -11,11 +11,13 @@ import { build } from 'vite';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 /**
- * The CDN file's gzip budget in bytes (lit included, the lazy es-module-shims
- * chunk excluded). It guards against growth; the product target is 15 kB
- * (issue "Speed"), which the current feature set does not meet yet: see README.
+ * The CDN file's gzip budget in bytes (lit included, the lazy module-loader
+ * and es-module-shims chunks excluded). It guards against growth; it was
+ * raised from 32 to 34 kB when the app-root `rem`, kept event targets and
+ * overlay ordering landed (33.0 kB). The product target is 22 kB (issue
+ * "Speed"), which the current feature set does not meet yet: see README.
  */
-const BUDGET = 32 * 1024;
+const BUDGET = 34 * 1024;
 
 for (const mode of ['dist', 'cdn']) {
   await build({ root: ROOT, configFile: path.join(ROOT, 'vite.config.ts'), mode, logLevel: 'warn' });

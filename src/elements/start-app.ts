@@ -6,7 +6,8 @@ import { PorticoError, toPorticoError } from '../errors.js';
 import { entryKey, fetchScriptText, type AssetCache } from '../loader/asset-cache.js';
 import { fetchEntry } from '../loader/fetch-entry.js';
 import { callHook, findLifecycles, type Lifecycles } from '../loader/lifecycles.js';
-import { createModuleScope, type ModuleScope } from '../loader/module-loader.js';
+import { createLazyModuleScope } from '../loader/lazy-module-scope.js';
+import type { ModuleScope } from '../loader/module-loader.js';
 import { mountTree } from '../loader/mount-tree.js';
 import { parseEntry } from '../loader/parse-entry.js';
 import { runScripts } from '../loader/run-scripts.js';
@@ -185,7 +186,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     signal,
     fetchText: (url, scriptSignal) => early.get(url) ?? fetchScriptText(url, scriptSignal, options.cache, options.fresh),
     baseUrl: parsed.baseUrl,
-    modules: () => (app.modules ??= createModuleScope(() => sandbox.moduleBindings())),
+    modules: () => (app.modules ??= createLazyModuleScope(() => sandbox.moduleBindings())),
   });
   await whenLoaded(tree.root, Math.min(timeout, 10_000));
   signal.throwIfAborted();

@@ -1,5 +1,5 @@
 import { PORTAL_MODULES, portalModuleSource, portalModuleUrl } from '../bus/virtual-modules.js';
-import { scanTopLevelDeclarations } from '../sandbox/scan-declarations.js';
+import { installShims, type ImportShim, type ShimHooks, type Shims } from './esm-shims.js';
 
 /**
  * ES modules of sub-apps (Vite builds) run through es-module-shims in shim
@@ -18,22 +18,21 @@ import { scanTopLevelDeclarations } from '../sandbox/scan-declarations.js';
  * `import.meta.url` keeps the real URL (the fragment aside).
  *
  * es-module-shims (about 20 kB gzip) loads only when the first app with
- * module scripts mounts.
+ * module scripts mounts, into a private scope (esm-shims.ts): the host's
+ * globals and listeners stay as they were.
  */
 const VIRTUAL = 'https://portico.invalid/sandbox/';
 const MARK = '#portico=';
-const REGISTRY = '__PORTICO_ESM__';
 
 interface Instance {
   bindings: Record<string, unknown>;
+  /** The names a module's source declares at its top level (scan-declarations.ts, passed in so this chunk does not carry it). */
+  declares: (source: string) => string[];
   inline: Map<string, string>;
 }
 
-type ImportShim = ((url: string) => Promise<unknown>) & { _r?: Record<string, { b?: string }> };
-
-let ready: Promise<ImportShim> | undefined;
+let ready: Promise<Shims<Instance>> | undefined;
 let counter = 0;
-const instances = new Map<string, Instance>();
 
 /** One app instance's entry to the module loader. */
 export interface ModuleScope {
@@ -45,19 +44,25 @@ export interface ModuleScope {
   release(): void;
 }
 
-/** Creates the module scope of one app instance; `bindings` are read once, when its first module runs. */
-export function createModuleScope(bindings: () => Record<string, unknown>): ModuleScope {
+/**
+ * Creates the module scope of one app instance; `bindings` are read once, when
+ * its first module runs; `declares` lists a source's top-level declarations.
+ */
+export function createModuleScope(bindings: () => Record<string, unknown>, declares: (source: string) => string[]): ModuleScope {
   const id = String(++counter);
-  const instance: Instance = { bindings: {}, inline: new Map() };
+  const instance: Instance = { bindings: {}, declares, inline: new Map() };
   let bound = false;
   const start = async () => {
+    const shims = await (ready ??= installShims(hooks));
     if (!bound) {
-      instance.bindings = bindings();
+      // `importShim` is what es-module-shims' rewritten `import()` and `import.meta` call by name.
+      instance.bindings = { ...bindings(), importShim: shims.importShim };
       bound = true;
     }
-    instances.set(id, instance);
-    return (ready ??= loadShims());
+    shims.slots.set(id, instance);
+    return shims.importShim;
   };
+  let released = false;
   return {
     async importUrl(url) {
       const importShim = await start();
@@ -70,30 +75,36 @@ export function createModuleScope(bindings: () => Record<string, unknown>): Modu
       return importShim(withMark(url, id));
     },
     release() {
-      instances.delete(id);
-      const registry = (globalThis as unknown as { importShim?: ImportShim }).importShim?._r;
-      if (!registry) return;
-      for (const key of Object.keys(registry)) {
-        if (!key.endsWith(MARK + id) && key !== `${VIRTUAL}${id}.js`) continue;
-        const blob = registry[key]?.b;
-        if (blob?.startsWith('blob:')) URL.revokeObjectURL(blob);
-        delete registry[key];
-      }
+      if (released) return;
+      released = true;
+      void ready?.then(({ slots, importShim }) => {
+        slots.delete(id);
+        forget(importShim._r, id);
+      });
     },
   };
+}
+
+/** Drops an instance's module records (and their blob URLs) from the registry. */
+function forget(registry: ImportShim['_r'], id: string): void {
+  for (const key of Object.keys(registry)) {
+    if (!key.endsWith(MARK + id) && key !== `${VIRTUAL}${id}.js`) continue;
+    const blob = registry[key]?.b;
+    if (blob?.startsWith('blob:')) URL.revokeObjectURL(blob);
+    delete registry[key];
+  }
 }
 
 const withMark = (url: string, id: string) => `${url.split('#')[0]}${MARK}${id}`;
 const markOf = (url: string | undefined) => (url?.includes(MARK) ? url.slice(url.lastIndexOf(MARK) + MARK.length) : undefined);
 
-async function loadShims(): Promise<ImportShim> {
-  const host = globalThis as unknown as Record<string, unknown>;
-  Object.defineProperty(host, REGISTRY, { value: instances, configurable: true });
-  host.esmsInitOptions = {
-    shimMode: true,
-    // Hold app modules' load events to the app itself: the host's DOMContentLoaded is long gone.
-    noLoadEventRetriggers: true,
-    resolve(id: string, parent: string | undefined, defaultResolve: (id: string, parent?: string) => string) {
+/** The loader's resolve and source hooks; generated modules read an instance's bindings from `slots` (at `slotsUrl`). */
+function hooks(slotsUrl: string, slots: Map<string, Instance>): ShimHooks {
+  const slot = (id: string) => `import{slots}from"${slotsUrl}";const b=slots.get(${JSON.stringify(id)}).bindings;`;
+  const instanceOf = (mark: string | undefined) => (mark ? slots.get(mark) : undefined);
+  return {
+    resolve(id, parent, defaultResolve) {
+      if (id === slotsUrl) return id;
       const mark = markOf(parent);
       // `portico:store` and `portico:bus`: virtual modules of the app's own bus and stores.
       const portal = portalModuleUrl(id);
@@ -101,14 +112,14 @@ async function loadShims(): Promise<ImportShim> {
       const resolved = defaultResolve(id, parent?.split('#')[0]);
       return mark && !resolved.startsWith(VIRTUAL) ? withMark(resolved, mark) : resolved;
     },
-    async source(url: string, options: RequestInit, parent: string, defaultSource: Function) {
-      if (url.startsWith(VIRTUAL)) return { type: 'js', source: virtualModule(url.slice(VIRTUAL.length, -3)) };
-      if (url.startsWith(PORTAL_MODULES)) {
-        const id = markOf(url);
-        return { type: 'js', source: portalModuleSource(url, id && instances.has(id) ? `${REGISTRY}.get(${JSON.stringify(id)}).bindings.window` : undefined) };
+    async source(url, options, parent, defaultSource) {
+      if (url.startsWith(VIRTUAL)) {
+        const id = url.slice(VIRTUAL.length, -3);
+        return { type: 'js', source: slot(id) + virtualExports(instanceOf(id)) };
       }
       const mark = markOf(url);
-      const instance = mark ? instances.get(mark) : undefined;
+      const instance = instanceOf(mark);
+      if (url.startsWith(PORTAL_MODULES)) return { type: 'js', source: instance ? slot(mark!) + portalModuleSource(url, 'b.window') : portalModuleSource(url, undefined) };
       const inline = instance?.inline.get(url.split('#')[0]);
       const loaded = inline !== undefined ? { type: 'js', source: inline } : await defaultSource(url, options, parent);
       if (!instance) return loaded;
@@ -117,21 +128,17 @@ async function loadShims(): Promise<ImportShim> {
       return loaded.type === 'js' ? { ...marked, source: prelude(mark!, instance, loaded.source) + loaded.source } : marked;
     },
   };
-  // @ts-ignore: es-module-shims ships typings for its globals only, not a module declaration.
-  await import('es-module-shims');
-  return (globalThis as unknown as { importShim: ImportShim }).importShim;
 }
 
-/** The virtual module that hands one instance's sandbox bindings to its modules. */
-function virtualModule(id: string): string {
-  const instance = instances.get(id);
+/** The exports of the virtual module that hands one instance's sandbox bindings to its modules. */
+function virtualExports(instance: Instance | undefined): string {
   const names = Object.keys(instance?.bindings ?? {});
-  return `const b=${REGISTRY}.get(${JSON.stringify(id)}).bindings;export const ${names.map((n) => `${n}=b.${n}`).join(',')};`;
+  return `export const ${names.map((n) => `${n}=b.${n}`).join(',')};`;
 }
 
 /** The line-1 import of a module's sandbox bindings, minus names the module declares itself. */
 function prelude(id: string, instance: Instance, source: string): string {
-  const declared = new Set(scanTopLevelDeclarations(source));
+  const declared = new Set(instance.declares(source));
   const names = Object.keys(instance.bindings).filter((name) => !declared.has(name) && !new RegExp(`\\bvar\\s+${name}\\b`).test(source));
   return names.length ? `import{${names.join(',')}}from"${VIRTUAL}${id}.js";` : '';
 }

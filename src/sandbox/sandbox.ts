@@ -13,9 +13,11 @@ import { patchNodeArguments } from './patchers/node-arguments.js';
 import { patchViewArguments } from './patchers/view-arguments.js';
 import { patchPopupLayer } from './patchers/popup-layer.js';
 import { patchStyles } from './patchers/styles.js';
+import { patchRemUnits } from './patchers/rem-units.js';
 import { patchUncaughtErrors } from './patchers/uncaught-errors.js';
 import { patchViewport } from './patchers/viewport.js';
 import { patchListeners } from './patchers/listeners.js';
+import { patchEventTargets } from './patchers/event-targets.js';
 import { patchTimers } from './patchers/timers.js';
 import { patchObservers } from './patchers/observers.js';
 import { patchBroadcastChannel } from './patchers/broadcast-channel.js';
@@ -89,7 +91,7 @@ export interface Sandbox {
   dispose(): LeakReport;
 }
 
-const BUILT_IN_PATCHERS: readonly Patcher[] = [patchUncaughtErrors, patchTimers, patchListeners, patchHandlers, patchDynamicScripts, patchObservers, patchBroadcastChannel, patchMessageChannel, patchWorkers, patchNetwork, patchElementUrls, patchOwnerDocument, patchNodeArguments, patchViewArguments, patchStyles, patchPopupLayer, patchViewport, patchHistory];
+const BUILT_IN_PATCHERS: readonly Patcher[] = [patchUncaughtErrors, patchTimers, patchListeners, patchEventTargets, patchHandlers, patchDynamicScripts, patchObservers, patchBroadcastChannel, patchMessageChannel, patchWorkers, patchNetwork, patchElementUrls, patchOwnerDocument, patchNodeArguments, patchViewArguments, patchStyles, patchRemUnits, patchPopupLayer, patchViewport, patchHistory];
 
 /**
  * Creates a sandbox: a proxy window and document over the real ones, with

@@ -1,5 +1,6 @@
 import { callAsApp } from '../app-views.js';
 import { LOCAL_EVENT_TYPES } from '../local-events.js';
+import { pinTarget } from '../pin-target.js';
 import type { Patcher } from '../types.js';
 
 interface Entry {
@@ -16,8 +17,6 @@ interface Entry {
   /** Unregisters both and forgets the entry. */
   remove(): void;
 }
-
-const nativeTarget = Object.getOwnPropertyDescriptor(Event.prototype, 'target')!.get!;
 
 /**
  * Gives the app its own `addEventListener`/`removeEventListener` on `window`
@@ -153,26 +152,4 @@ export const patchListeners: Patcher = (target) => {
 function elementOf(root: ShadowRoot): Element {
   const outer = root.host.getRootNode();
   return outer instanceof ShadowRoot ? outer.host : root.host;
-}
-
-/**
- * Keeps `event.target` readable after dispatch. For a target inside a shadow
- * tree the DOM clears or retargets `target` once dispatch ends
- * (https://dom.spec.whatwg.org/#concept-event-dispatch, "clearTargets"), so an
- * app handler that reads `e.target` in a timeout or after an `await` would get
- * null, which it never does standalone. During dispatch the native value is
- * returned unchanged, so listeners outside the app still see only the
- * `<micro-app>` element.
- */
-function pinTarget(event: Event): void {
-  if (Object.prototype.hasOwnProperty.call(event, 'target')) return;
-  const pinned = nativeTarget.call(event) as EventTarget | null;
-  if (!(pinned instanceof Node) || !(pinned.getRootNode() instanceof ShadowRoot)) return;
-  Object.defineProperty(event, 'target', {
-    configurable: true,
-    get(this: Event) {
-      // While dispatching, the native value (retargeted for listeners outside the app); after, the pinned one.
-      return this.eventPhase === Event.NONE ? pinned : nativeTarget.call(this);
-    },
-  });
 }

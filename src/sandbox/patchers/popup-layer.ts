@@ -39,6 +39,7 @@ export const patchPopupLayer: Patcher = (target) => {
   /** The lifted elements as last shown, bottom to top. */
   let stack: HTMLElement[] = [];
   const position = (el: Element) => getComputedStyle(el).position;
+  const z = (el: Element) => Number.parseInt(getComputedStyle(el).zIndex, 10) || 0;
 
   const lift = (el: HTMLElement) => {
     el.setAttribute(LAYER, '');
@@ -82,7 +83,6 @@ export const patchPopupLayer: Patcher = (target) => {
   /** Shows the lifted elements in `z-index` order; only those above the first out-of-place one are re-shown. */
   const restack = () => {
     for (const el of lifted) if (!el.isConnected) lifted.delete(el);
-    const z = (el: HTMLElement) => Number.parseInt(getComputedStyle(el).zIndex, 10) || 0;
     const order = [...lifted].sort((a, b) => z(a) - z(b));
     let same = 0;
     while (same < order.length && order[same] === stack[same] && order[same].matches(':popover-open')) same++;
@@ -95,11 +95,28 @@ export const patchPopupLayer: Patcher = (target) => {
     if (focused?.isConnected && root.activeElement !== focused) focused.focus({ preventScroll: true });
   };
 
+  /**
+   * Lifts the `position: fixed` elements deep in the app's own tree that a lifted overlay would cover
+   * though they are above it in the app: a Bootstrap modal inside the app's container over its backdrop
+   * (appended to body, so lifted). Standalone, the higher `z-index` wins; in the top layer it does again.
+   */
+  const liftCovered = (candidates: Iterable<Element>) => {
+    let floor = Infinity;
+    for (const el of lifted) if (el.isConnected && el.checkVisibility()) floor = Math.min(floor, z(el));
+    if (floor === Infinity) return;
+    for (const el of candidates) {
+      if (!(el instanceof HTMLElement) || lifted.has(el) || !el.isConnected || position(el) !== 'fixed' || z(el) <= floor) continue;
+      if (!el.parentElement?.closest(`[${LAYER}]`) && !placedByAncestor(el, body)) lift(el);
+    }
+  };
+
   // New nodes anywhere under <body>, and class/style changes (a modal gaining `.show`, a z-index). Changes
-  // deep inside an original child (the app's own root) or inside a lifted element (a popup's content) are
-  // skipped: they cost no style or layout reads.
+  // deep inside the app's own tree (an original child, an app root made by script) or inside a lifted
+  // element (a popup's content) cost no style or layout reads, except while an overlay is lifted: then
+  // the elements they touch are candidates for liftCovered.
   const observer = new MutationObserver((records) => {
     const touched = new Set<Element>();
+    const deep = new Set<Element>();
     let dirty = false;
     for (const record of records) {
       if (record.target === body) {
@@ -109,7 +126,13 @@ export const patchPopupLayer: Patcher = (target) => {
         dirty = true;
       } else {
         const child = childOfBody(record.target);
-        if (!child || (child !== record.target && original.has(child))) continue;
+        if (!child) continue;
+        if (child !== record.target && (original.has(child) || content.has(child))) {
+          if (!lifted.size) continue;
+          if (record.type === 'attributes') deep.add(record.target as Element);
+          else for (const node of record.addedNodes) if (node instanceof Element) deep.add(node);
+          continue;
+        }
         touched.add(child);
         // Popups moved within a portal container (re-inserted ones are no longer shown).
         dirty ||= record.type === 'childList';
@@ -117,23 +140,64 @@ export const patchPopupLayer: Patcher = (target) => {
     }
     const before = lifted.size;
     for (const child of touched) scan(child);
+    // A new overlay: look once through the whole app for what it must not cover.
+    if (lifted.size !== before) liftCovered(body.querySelectorAll('*'));
+    else if (deep.size) liftCovered(deep);
     if (dirty || lifted.size !== before) restack();
   });
-  observer.observe(body, { childList: true, attributes: true, attributeFilter: ['class', 'style'], subtree: true });
+  const watch = () => observer.observe(body, { childList: true, attributes: true, attributeFilter: ['class', 'style'], subtree: true });
+  watch();
   // The first look at the markup's own children waits a frame: reading their styles now would force a
   // style pass while the app's stylesheets are still loading and its scripts have not run.
-  const frame = requestAnimationFrame(() => {
-    for (const el of body.children) scan(el);
-    restack();
-  });
-
-  return () => {
-    cancelAnimationFrame(frame);
-    observer.disconnect();
-    for (const el of lifted) if (el.matches(':popover-open')) el.hidePopover();
-    root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== layerSheet());
+  let frame = 0;
+  const look = () => {
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      for (const el of body.children) scan(el);
+      restack();
+    });
   };
+  look();
+  const hideAll = () => {
+    for (const el of lifted) if (el.matches(':popover-open')) el.hidePopover();
+    stack = [];
+  };
+
+  return Object.assign(
+    () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+      hideAll();
+      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== layerSheet());
+    },
+    {
+      // Parked: no frame pending, no observer, nothing in the top layer; back, it looks again.
+      suspend() {
+        cancelAnimationFrame(frame);
+        frame = 0;
+        observer.disconnect();
+        hideAll();
+      },
+      resume() {
+        watch();
+        look();
+      },
+    },
+  );
 };
+
+/**
+ * Whether an ancestor inside the app makes a fixed element's containing block (a transform, filter,
+ * perspective, contain or will-change): standalone it is placed against that ancestor, not the viewport,
+ * so it stays where it is. https://developer.mozilla.org/docs/Web/CSS/position#fixed_positioning
+ */
+function placedByAncestor(el: Element, body: Element): boolean {
+  for (let a = el.parentElement; a && a !== body; a = a.parentElement) {
+    const s = getComputedStyle(a);
+    if (s.transform !== 'none' || s.filter !== 'none' || s.perspective !== 'none' || /paint|layout|strict|content/.test(s.contain) || /transform|filter|perspective/.test(s.willChange)) return true;
+  }
+  return false;
+}
 
 let sheet: CSSStyleSheet | undefined;
 

@@ -1,4 +1,5 @@
 import { rewriteCssUrls } from '../../loader/css-urls.js';
+import { rewriteRemDeclarations } from '../css-rem.js';
 import type { Patcher } from '../types.js';
 
 /**
@@ -9,6 +10,8 @@ import type { Patcher } from '../types.js';
  *   `all: initial` on its `<html>`, which any rule of the app overrides.
  * - Rules aimed at `:root` (custom properties, normalize.css) match nothing in
  *   a shadow tree; they are rewritten, in place through the CSSOM, to `html`.
+ * - `rem` lengths are rewritten to follow the app's own `<html>` font size
+ *   (see `css-rem.ts`).
  * - `@font-face` is ignored inside shadow roots, so each face is copied to the
  *   host document under a family name private to this app instance (two apps
  *   declaring the same family with different files each get their own, and
@@ -86,6 +89,8 @@ export const patchStyles: Patcher = (target) => {
         if (rule.selectorText.includes(':root')) rule.selectorText = rule.selectorText.replace(/:root\b/g, 'html');
         if (renames.size) renameFamilies(rule.style, renames);
       }
+      // Style rules, keyframes and nested declarations: `rem` follows the app's root (see css-rem.ts).
+      if (!(rule instanceof CSSFontFaceRule) && 'style' in rule) rewriteRemDeclarations(rule.style as CSSStyleDeclaration);
       if ('cssRules' in rule && rule.cssRules) fixRules(rule.cssRules as CSSRuleList);
       else if (rule instanceof CSSImportRule && rule.styleSheet) {
         const nested = readable(rule.styleSheet);
@@ -107,11 +112,23 @@ export const patchStyles: Patcher = (target) => {
   for (const link of root.querySelectorAll('link')) link.addEventListener('load', process, { once: true });
   process();
 
-  return () => {
-    observer.disconnect();
+  const dropFonts = () => {
     if (fonts) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== fonts);
-    root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== baseSheet());
   };
+  return Object.assign(
+    () => {
+      observer.disconnect();
+      dropFonts();
+      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== baseSheet());
+    },
+    {
+      // Parked: the app's font faces leave the page with it, and come back with it.
+      suspend: dropFonts,
+      resume() {
+        if (fonts && !document.adoptedStyleSheets.includes(fonts)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, fonts];
+      },
+    },
+  );
 };
 
 let instances = 0;

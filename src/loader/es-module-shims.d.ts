@@ -1,0 +1,8 @@
+/**
+ * es-module-shims as Portico's build serves it (scripts/esms-wrap.mjs): a
+ * module whose default export runs the script against the given globals.
+ */
+declare module 'es-module-shims' {
+  const install: (globalThis: object, self: object, window: object, document: undefined) => void;
+  export default install;
+}
