@@ -1,6 +1,7 @@
 /**
- * Builds the package: `dist/` (ES modules + .d.ts, lit external) and
- * `cdn/portico.js` (one self-contained ES module), then prints the CDN
+ * Builds the package: `dist/` (ES modules + .d.ts, lit external),
+ * `cdn/portico.js` (one self-contained ES module), `custom-elements.json`
+ * and the host typings in `dist/types/hosts/`, then prints the CDN
  * file's size, raw and gzipped, and fails if it exceeds the budget.
  */
 import { execFileSync } from 'node:child_process';
@@ -8,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { build } from 'vite';
+import { writeHostTypings } from './host-typings.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 /**
@@ -26,6 +28,12 @@ execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc
   cwd: ROOT,
   stdio: 'inherit',
 });
+// The Custom Elements Manifest from the elements' source, then the host typings generated from it.
+execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
+writeHostTypings();
 
 const file = path.join(ROOT, 'cdn', 'portico.js');
 addCompileHint(file);

@@ -92,3 +92,27 @@ describe('<micro-app> loading an HTML entry', () => {
     }
   });
 });
+
+describe('<micro-app> public surface', () => {
+  it('reflects name, src and route set as properties, as frameworks set them, so attribute selectors still match', async () => {
+    const el = document.createElement('micro-app') as HTMLElement & { name: string; src: string; route: string; updateComplete: Promise<unknown> };
+    el.name = 'reflected';
+    el.route = '/never-visited-by-this-test';
+    el.src = `${APPS}/fixtures/basic/`;
+    document.body.append(el);
+    try {
+      await el.updateComplete;
+      expect(el.getAttribute('name')).to.equal('reflected');
+      expect(el.getAttribute('src')).to.equal(`${APPS}/fixtures/basic/`);
+      expect(el.getAttribute('route')).to.equal('/never-visited-by-this-test');
+      expect(document.querySelector('micro-app[name="reflected"]')).to.equal(el);
+      // micro-app's `url` attribute is an alias: it sets the property, which reflects as `src`.
+      el.setAttribute('url', `${APPS}/fixtures/other/`);
+      await el.updateComplete;
+      expect(el.src).to.equal(`${APPS}/fixtures/other/`);
+      expect(el.getAttribute('src')).to.equal(`${APPS}/fixtures/other/`);
+    } finally {
+      el.remove();
+    }
+  });
+});

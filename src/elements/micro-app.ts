@@ -32,7 +32,8 @@ const DEFAULT_TIMEOUT = 20_000;
  * @tag micro-app
  *
  * @attr name - Unique id of this instance; the app finds it as `window.__PORTICO__.name`.
- * @attr src - The app's HTML entry URL (cross-origin needs CORS). `url` is accepted as an alias.
+ * @attr src - The app's HTML entry URL (cross-origin needs CORS).
+ * @attr {string} url - Alias of `src` (micro-app's attribute name): setting it sets `src`.
  * @attr route - The path the app is active under: it mounts when the page URL enters it and unmounts when it leaves; inside, the app sees its paths without this prefix. Relative to the parent app's path when nested. Absent: always active.
  * @attr keep-alive - Leaving the route hides the app instead of unmounting it (DOM, state, scroll, sandbox kept); coming back shows it at once.
  * @attr keep-router-state - Opt-in: when the app goes (removed, `src` changed, parked), the page keeps the URL the app navigated to. Without it, if the page is still where the app last moved it, the URL goes back (replaced) to where it was before the app's navigations, so the next element for the app starts at its home, as micro-app does by default.
@@ -46,23 +47,34 @@ const DEFAULT_TIMEOUT = 20_000;
  * @slot loading - Shown while the app loads and mounts.
  * @slot error - Shown when the app failed; default content is the error message.
  *
- * @fires micro-app-loading - The entry is being fetched.
- * @fires micro-app-mounting - The entry is in the root and its scripts run.
- * @fires micro-app-mounted - The app is up.
- * @fires micro-app-unmounting - The app is being torn down.
- * @fires micro-app-unmounted - Nothing of the app is left.
- * @fires micro-app-error - Loading, running or mounting failed; `event.error.code` says why.
- * @fires micro-app-message - The app sent a message up (`window.__PORTICO__.dispatch`).
- * @fires micro-app-hidden - A keep-alive app was hidden because the page left its route.
- * @fires micro-app-shown - A hidden keep-alive app is shown again.
+ * @fires {MicroAppStatusEvent} micro-app-loading - The entry is being fetched.
+ * @fires {MicroAppStatusEvent} micro-app-mounting - The entry is in the root and its scripts run.
+ * @fires {MicroAppStatusEvent} micro-app-mounted - The app is up.
+ * @fires {MicroAppStatusEvent} micro-app-unmounting - The app is being torn down.
+ * @fires {MicroAppStatusEvent} micro-app-unmounted - Nothing of the app is left.
+ * @fires {MicroAppErrorEvent} micro-app-error - Loading, running or mounting failed; `event.error.code` says why.
+ * @fires {MicroAppMessageEvent} micro-app-message - The app sent a message up (`window.__PORTICO__.dispatch`).
+ * @fires {MicroAppVisibilityEvent} micro-app-hidden - A keep-alive app was hidden because the page left its route.
+ * @fires {MicroAppVisibilityEvent} micro-app-shown - A hidden keep-alive app is shown again.
  *
  * @csspart error - The default error message.
+ *
+ * @cssstate idle - Not started yet (no name or src, or not connected).
+ * @cssstate loading - The entry is being fetched.
+ * @cssstate mounting - The app's scripts run and it mounts.
+ * @cssstate mounted - The app is up.
+ * @cssstate unmounting - The app is being torn down.
+ * @cssstate unmounted - The app has gone (removed, left its route, or `src` changed).
+ * @cssstate error - Loading, running or mounting failed; the `error` slot shows.
+ * @cssstate hidden - A `keep-alive` app outside its route, hidden with its state.
  */
 export class MicroAppElement extends ReactiveElement {
+  // The identity reflects: frameworks (React 19, Vue, Svelte, Angular) set these as properties, and
+  // `micro-app[name="orders"]` in the portal's CSS and queries must still match.
   static override properties = {
-    name: { type: String },
-    src: { type: String },
-    route: { type: String },
+    name: { type: String, reflect: true },
+    src: { type: String, reflect: true },
+    route: { type: String, reflect: true },
     keepAlive: { type: Boolean, attribute: 'keep-alive' },
     keepRouterState: { type: Boolean, attribute: 'keep-router-state' },
     routerMode: { type: String, attribute: 'router-mode' },

@@ -31,7 +31,7 @@ export type StorePersistence = 'session' | 'local';
  * @attr permissions - JSON form of the `permissions` property.
  * @attr defaults - JSON form of the `defaults` property.
  *
- * @fires micro-store-change - The state changed (`keys`, `from`, `remote`).
+ * @fires {MicroStoreChangeEvent} micro-store-change - The state changed (`keys`, `from`, `remote`).
  */
 export class MicroStoreElement<S extends object = StoreState> extends ReactiveElement {
   static override properties = {
