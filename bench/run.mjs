@@ -24,7 +24,7 @@ import { memoryFigure } from './lib/figures/memory.mjs';
 import { sandboxFigure } from './lib/figures/sandbox.mjs';
 import { sizeFigure } from './lib/figures/size.mjs';
 import { warmUp } from './lib/figures/runs.mjs';
-import { startupFigure } from './lib/figures/startup.mjs';
+import { STARTUP_APPS, startupFigure } from './lib/figures/startup.mjs';
 import { switchFigure } from './lib/figures/switch.mjs';
 import { partialNotes, renderReport } from './lib/report.mjs';
 import { startHostServer } from './lib/server.mjs';
@@ -59,7 +59,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const TIMEOUTS = { sandbox: 90_000, startup: 45_000, instances: 60_000, switch: 120_000, memory: 240_000, step: 20_000 };
 
 async function main() {
-  const options = parseOptions(process.argv.slice(2), SHELLS.map((s) => s.id));
+  const options = parseOptions(process.argv.slice(2), SHELLS.map((s) => s.id), STARTUP_APPS);
   const started = Date.now();
   const loadAtStart = load();
   const git = gitState();
@@ -156,8 +156,8 @@ async function main() {
 
 /** The options that shape the measurements: handed to every figure, and recorded in the report. */
 function runOptions(options) {
-  const { runs, memoryRuns, switchRuns, switches, instances, channel, cycles } = options;
-  return { runs, memoryRuns, switchRuns, switches, instances, channel, cycles };
+  const { runs, memoryRuns, switchRuns, switches, instances, channel, cycles, apps } = options;
+  return { runs, memoryRuns, switchRuns, switches, instances, channel, cycles, startupApps: apps ?? STARTUP_APPS };
 }
 
 main().catch((error) => {

@@ -17,6 +17,12 @@ export const APPS = {
     what: 'one inline classic script renders a paragraph and a button; no lifecycles',
     lifecycles: false,
   },
+  'bench-styled': {
+    id: 'bench-styled',
+    label: 'styled (CSS, font, image)',
+    what: 'a small styled app as most are: normalize.css, one linked stylesheet with `:root` variables, `url()`s and one `@font-face` (a 119 kB woff2), a background image, one inline classic script that renders a card; no lifecycles',
+    lifecycles: false,
+  },
   'bench-react': {
     id: 'bench-react',
     label: 'React 19, webpack',

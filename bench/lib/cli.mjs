@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
  * @property {string[]} figures Which figures to run, in this order: startup, instances, switch,
  *   sandbox, memory, size.
  * @property {string[]} shells Which shells, by id.
+ * @property {string[] | undefined} apps Start-up figure only: which of its apps (default all).
  * @property {string} out Report path, relative to the repository.
  */
 
@@ -25,15 +26,16 @@ export const FIGURES = ['startup', 'instances', 'switch', 'sandbox', 'memory', '
 
 export const USAGE = `usage: node bench/run.mjs [--runs N] [--memory-runs N] [--switch-runs N] [--cycles 0,50,200]
                           [--switches 50] [--instances 10] [--channel binding|console]
-                          [--figures ${FIGURES.join(',')}] [--shells native,iframe,...] [--out BENCHMARKS.md]`;
+                          [--figures ${FIGURES.join(',')}] [--shells native,iframe,...] [--apps bench-blank,...] [--out BENCHMARKS.md]`;
 
 /**
  * Parses argv (without node and the script).
  * @param {string[]} argv
  * @param {string[]} allShells Valid shell ids, in report order.
+ * @param {string[]} [allApps] Valid start-up app ids.
  * @returns {Options}
  */
-export function parseOptions(argv, allShells) {
+export function parseOptions(argv, allShells, allApps = []) {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -46,6 +48,7 @@ export function parseOptions(argv, allShells) {
       cycles: { type: 'string', default: '0,50,200' },
       figures: { type: 'string', default: FIGURES.join(',') },
       shells: { type: 'string', default: allShells.join(',') },
+      apps: { type: 'string' },
       out: { type: 'string', default: 'BENCHMARKS.md' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -71,6 +74,7 @@ export function parseOptions(argv, allShells) {
     cycles,
     figures: FIGURES.filter((f) => figures.includes(f)),
     shells: allShells.filter((id) => shells.includes(id)),
+    apps: values.apps ? list(values.apps, allApps, '--apps') : undefined,
     out: values.out,
   };
 }

@@ -12,7 +12,7 @@ import { reason, sleep } from '../timeout.mjs';
 import { eachRun } from './runs.mjs';
 
 /** The apps of this figure, in report order. */
-export const STARTUP_APPS = ['bench-blank', 'bench-react', 'bench-vue', 'bench-lifecycle', 'bench-vite'];
+export const STARTUP_APPS = ['bench-blank', 'bench-styled', 'bench-react', 'bench-vue', 'bench-lifecycle', 'bench-vite'];
 
 /** The start-up rows per app: key and label. */
 export const STARTS = [
@@ -28,7 +28,7 @@ export const STARTS = [
  */
 export async function startupFigure(ctx) {
   const byApp = {};
-  for (const id of STARTUP_APPS) {
+  for (const id of ctx.startupApps ?? STARTUP_APPS) {
     const app = appOf(ctx, id);
     const timeToRender = async (page) => {
       const start = await page.mount(app);
