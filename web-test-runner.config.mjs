@@ -65,6 +65,8 @@ export default {
           '--disable-sync',
           '--disable-quic',
           '--disable-features=NetworkTimeServiceQuerying',
+          // window.gc() for the tests that prove a torn-down app is collected (teardown.test.ts).
+          '--js-flags=--expose-gc',
         ],
       },
     }),

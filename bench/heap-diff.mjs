@@ -1,7 +1,12 @@
 /**
  * Heap growth of repeated mount/unmount cycles in Portico, with what grows.
  *
- *   npm run build && npm run build:fixtures && node bench/heap-diff.mjs [--app /fixtures/bench-react/] [--warmup 10] [--cycles 100]
+ *   npm run build && npm run build:fixtures && node bench/heap-diff.mjs [--app /fixtures/bench-react/] [--warmup 10] [--cycles 100] [--at-render]
+ *
+ * `--at-render` removes the element as soon as the app reports its first
+ * render (what the memory figure of bench/run.mjs does), which can be before
+ * `micro-app-mounted`: the app is torn down while Portico still waits for its
+ * stylesheets.
  *
  * Mounts an app from the apps server with `cdn/portico.js`, waits for its
  * first render, unmounts; after the warm-up cycles and again after the
@@ -16,7 +21,7 @@ import { chromium } from 'playwright-core';
 import { startAppsServer } from '../demo/apps/server.mjs';
 import { takeHeapSnapshot } from './lib/heap-snapshot.mjs';
 
-const { values } = parseArgs({ options: { app: { type: 'string', default: '/fixtures/bench-react/' }, warmup: { type: 'string', default: '10' }, cycles: { type: 'string', default: '100' } } });
+const { values } = parseArgs({ options: { app: { type: 'string', default: '/fixtures/bench-react/' }, warmup: { type: 'string', default: '10' }, cycles: { type: 'string', default: '100' }, 'at-render': { type: 'boolean', default: false } } });
 const apps = await startAppsServer({ port: 4391 });
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -27,15 +32,20 @@ try {
   // Any page of another origin than the apps: the apps server's index will do.
   await page.goto('http://localhost:4391/');
   const cdp = await page.context().newCDPSession(page);
-  await page.evaluate(async ({ src }) => {
+  await page.evaluate(async ({ src, atRender }) => {
     document.body.innerHTML = '';
+    // The bench apps' first-render probe reports here (demo/fixtures/bench-report.js).
+    let rendered = () => {};
+    window.__benchReport = () => rendered();
     await import('http://127.0.0.1:4391/cdn/portico.js');
     window.cycle = async (n) => {
       for (let i = 0; i < n; i++) {
         const el = document.createElement('micro-app');
         el.setAttribute('name', 'heap');
         el.setAttribute('src', src);
-        const mounted = new Promise((resolve) => el.addEventListener('micro-app-mounted', resolve, { once: true }));
+        const mounted = atRender
+          ? new Promise((resolve) => (rendered = resolve))
+          : new Promise((resolve) => el.addEventListener('micro-app-mounted', resolve, { once: true }));
         document.body.append(el);
         await mounted;
         const gone = new Promise((resolve) => el.addEventListener('micro-app-unmounted', resolve, { once: true }));
@@ -43,7 +53,7 @@ try {
         await gone;
       }
     };
-  }, { src: `http://127.0.0.1:4391${values.app}` });
+  }, { src: `http://127.0.0.1:4391${values.app}`, atRender: values['at-render'] });
   const gc = async () => {
     for (let i = 0; i < 3; i++) {
       await cdp.send('HeapProfiler.collectGarbage');

@@ -4,14 +4,21 @@
  * `<micro-app name src>`, from Portico's sources served by Vite (so function
  * names and files are Portico's own), and the functions with the most self
  * time. Native work (style recalculation, layout, parsing) is counted in the
- * JavaScript function that forced it. A tool for finding costs, not a figure:
- * `npm run bench` holds the figures.
+ * JavaScript function that forced it. With `--cold`, each mount is the first
+ * of a fresh page instead (the profile covers the mount only, not the page's
+ * load). Also prints the medians of the element's `mountTiming`. A tool for
+ * finding costs, not a figure: `npm run bench` holds the figures.
  *
- *   node bench/profile-mount.mjs [--app bench-styled] [--mounts 20] [--top 25]
+ * With `--cdn`, the page loads the built `cdn/portico.js` instead (run
+ * `npm run build` first), and its functions are named by source file and
+ * line through its source map.
+ *
+ *   node bench/profile-mount.mjs [--app bench-styled] [--mounts 20] [--top 25] [--cold] [--cdn]
  *
  * Needs the fixtures built (`npm run build:fixtures`).
  */
 import fs from 'node:fs';
+import { SourceMap } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServer } from 'vite';
@@ -19,7 +26,8 @@ import { startAppsServer } from '../demo/apps/server.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { app: { type: 'string', default: 'bench-styled' }, mounts: { type: 'string', default: '20' }, top: { type: 'string', default: '25' } } });
+const { values } = parseArgs({ options: { app: { type: 'string', default: 'bench-styled' }, mounts: { type: 'string', default: '20' }, top: { type: 'string', default: '25' }, cold: { type: 'boolean', default: false }, cdn: { type: 'boolean', default: false } } });
+const sourceMap = values.cdn ? new SourceMap(JSON.parse(fs.readFileSync(path.join(ROOT, 'cdn/portico.js.map'), 'utf8'))) : undefined;
 const mounts = Number(values.mounts);
 
 const apps = await startAppsServer({ port: 0 });
@@ -30,14 +38,14 @@ fs.mkdirSync(path.join(ROOT, 'bench/.cache'), { recursive: true });
 fs.writeFileSync(
   path.join(ROOT, 'bench/.cache/profile-mount.html'),
   `<!doctype html><html><body><script type="module">
-import '/src/index.ts';
+import '${values.cdn ? '/cdn/portico.js' : '/src/index.ts'}';
 // One mount, from insertion to micro-app-mounted; removed at once (full teardown, the default).
 window.mountOnce = () => new Promise((resolve, reject) => {
   const el = document.createElement('micro-app');
   el.setAttribute('name', 'profiled');
   el.setAttribute('src', ${JSON.stringify(`${apps.url}/fixtures/${values.app}/`)});
   const t0 = performance.now();
-  el.addEventListener('micro-app-mounted', () => { const ms = performance.now() - t0; el.remove(); resolve(ms); }, { once: true });
+  el.addEventListener('micro-app-mounted', () => { const ms = performance.now() - t0; const timing = el.mountTiming; el.remove(); resolve({ ms, timing }); }, { once: true });
   el.addEventListener('micro-app-error', (e) => reject(new Error(e.error.message)), { once: true });
   document.body.append(el);
 });
@@ -47,35 +55,69 @@ window.profileReady = true;
 
 const { browser } = await launchBrowser();
 try {
-  const page = await browser.newPage();
-  await page.goto(`${portalUrl}/bench/.cache/profile-mount.html`);
-  await page.waitForFunction(() => window.profileReady, null, { timeout: 60_000 });
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  const cold = await page.evaluate(() => window.mountOnce());
-  await cdp.send('Profiler.start');
-  const warm = await page.evaluate(async (n) => {
-    const times = [];
-    for (let i = 0; i < n; i++) {
-      times.push(await window.mountOnce());
-      await new Promise((resolve) => setTimeout(resolve, 20));
+  const openPage = async () => {
+    const page = await browser.newPage();
+    await page.goto(`${portalUrl}/bench/.cache/profile-mount.html`);
+    await page.waitForFunction(() => window.profileReady, null, { timeout: 60_000 });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    return { page, cdp };
+  };
+  /** Mounts `n` times on `page` under the profiler; returns the profile and the mounts. */
+  const profiled = async ({ page, cdp }, n) => {
+    await cdp.send('Profiler.start');
+    const results = await page.evaluate(async (n) => {
+      const out = [];
+      for (let i = 0; i < n; i++) {
+        out.push(await window.mountOnce());
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return out;
+    }, n);
+    const { profile } = await cdp.send('Profiler.stop');
+    return { profile, results };
+  };
+  const profiles = [];
+  const runs = [];
+  let cold;
+  if (values.cold) {
+    for (let i = 0; i < mounts; i++) {
+      const opened = await openPage();
+      const { profile, results } = await profiled(opened, 1);
+      profiles.push(profile);
+      runs.push(...results);
+      await opened.page.close();
     }
-    return times;
-  }, mounts);
-  const { profile } = await cdp.send('Profiler.stop');
+  } else {
+    const opened = await openPage();
+    cold = (await opened.page.evaluate(() => window.mountOnce())).ms;
+    const { profile, results } = await profiled(opened, mounts);
+    profiles.push(profile);
+    runs.push(...results);
+  }
+  const warm = runs.map((r) => r.ms);
+  const kind = values.cold ? 'cold' : 'warm';
   const sorted = [...warm].sort((a, b) => a - b);
-  console.log(`${values.app}: cold mount ${cold.toFixed(1)} ms; warm mounts (median of ${mounts}) ${sorted[Math.floor(mounts / 2)].toFixed(1)} ms (insertion to micro-app-mounted)`);
-  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const mid = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+  console.log(`${values.app}: ${cold === undefined ? '' : `cold mount ${cold.toFixed(1)} ms; `}${kind} mounts (median of ${mounts}) ${sorted[Math.floor(mounts / 2)].toFixed(1)} ms (insertion to micro-app-mounted)`);
+  const steps = Object.keys(runs[0].timing).filter((k) => typeof runs[0].timing[k] === 'number');
+  console.log(`mountTiming medians: ${steps.map((k) => `${k} ${mid(runs.map((r) => r.timing[k])).toFixed(1)}`).join(', ')}`);
   const self = new Map();
-  profile.samples.forEach((id, i) => {
-    const { functionName, url, lineNumber } = nodes.get(id).callFrame;
-    const where = url ? `${url.replace(portalUrl, '').replace(apps.url, '[apps]')}:${lineNumber + 1}` : '';
-    const key = `${functionName || '(anonymous)'} ${where}`.trim();
-    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-  });
+  for (const profile of profiles) {
+    const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+    profile.samples.forEach((id, i) => {
+      const { functionName, url, lineNumber, columnNumber } = nodes.get(id).callFrame;
+      const original = sourceMap && url.endsWith('/cdn/portico.js') ? sourceMap.findEntry(lineNumber, columnNumber) : undefined;
+      const where = original?.originalSource
+        ? `${original.originalSource.replace(/^.*?\/(src|node_modules)\//, '$1/')}:${original.originalLine + 1}`
+        : url ? `${url.replace(portalUrl, '').replace(apps.url, '[apps]')}:${lineNumber + 1}` : '';
+      const key = `${functionName || '(anonymous)'} ${where}`.trim();
+      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    });
+  }
   const busy = [...self].filter(([k]) => !/^\((idle|program)\)/.test(k)).reduce((sum, [, ms]) => sum + ms, 0);
-  console.log(`self time over ${mounts} warm mounts, ms per mount (busy JS + what it forced: ${(busy / mounts).toFixed(1)} ms a mount; "(program)" is the browser's own work outside JS):`);
+  console.log(`self time over ${mounts} ${kind} mounts, ms per mount (busy JS + what it forced: ${(busy / mounts).toFixed(1)} ms a mount; "(program)" is the browser's own work outside JS):`);
   for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) console.log(`${(ms / mounts).toFixed(2).padStart(7)}  ${key}`);
 } finally {
   await browser.close();

@@ -19,6 +19,7 @@ export { prefetch } from './elements/app-assets.js';
 export { releaseParkedApps, setParkingLimit } from './elements/app-pool.js';
 export { setOriginPolicy } from './elements/origin-policy.js';
 export type { LeakReport } from './sandbox/leak-report.js';
+export type { MountTiming } from './loader/mount-timing.js';
 export type { MicroAppStatus } from './elements/lifecycle.js';
 export { PorticoError } from './errors.js';
 export type { PorticoErrorCode } from './errors.js';

@@ -2,8 +2,9 @@
  * portico: `<micro-app name src>` from cdn/portico.js; the mount starts when the
  * element is inserted; removing it unmounts. A later element with the same name
  * and src is whatever Portico makes of it (its caches, its lifecycle handling).
+ * Each mount also reports `{ mountTiming }` once mounted (see MountTiming).
  */
-import { Mounts, mountElement, unmountElement } from './common.js';
+import { Mounts, mountElement, report, unmountElement } from './common.js';
 
 const mounts = new Mounts();
 
@@ -15,7 +16,7 @@ export async function setup() {
 
 /** Starts one mount of the app at `url`; resolves with its start time (see common.js `now`). */
 export async function mount({ name, url }) {
-  return mountElement(mounts, {
+  const start = mountElement(mounts, {
     shell: 'portico',
     tag: 'micro-app',
     name,
@@ -23,6 +24,10 @@ export async function mount({ name, url }) {
     errorType: 'micro-app-error',
     errorOf: (event) => event.error ?? event.detail?.error ?? event,
   });
+  // Where the mount went, step by step (the element's mountTiming), for the start-up figure's breakdown.
+  const el = mounts.map.get(name);
+  el.addEventListener('micro-app-mounted', () => report({ mountTiming: el.mountTiming ?? null }), { once: true });
+  return start;
 }
 
 /** Tears down the mount called `name` (default: the last one). */

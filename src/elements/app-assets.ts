@@ -1,5 +1,6 @@
 import { createAssetCache, type AssetCache } from '../loader/asset-cache.js';
 import { prefetchApp } from '../loader/prefetch.js';
+import type { SheetPlans } from '../sandbox/sheet-plans.js';
 import { originPolicy } from './origin-policy.js';
 
 /**
@@ -8,6 +9,9 @@ import { originPolicy } from './origin-policy.js';
  * loader as an argument).
  */
 export const appAssets: AssetCache = createAssetCache();
+
+/** What each app stylesheet URL needs (`:root`, `rem`, fonts), found once per page (see sandbox/sheet-plans.ts). */
+export const sheetPlans: SheetPlans = new Map();
 
 /**
  * Fetches apps ahead of time, in idle time and one request at a time, so

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { MicroAppErrorEvent } from './events.js';
 import { prefetch } from './app-assets.js';
 import { setOriginPolicy } from './origin-policy.js';
-import { APPS, inside, mount, nextEvent, unmount } from '../test/helpers.js';
+import { APPS, inside, mount, nextEvent, unmount, until } from '../test/helpers.js';
 
 /** How many times the page has requested `url` so far (resource timing). */
 const requests = (url: string) => performance.getEntriesByType('resource').filter((entry) => entry.name === url).length;
@@ -24,6 +24,31 @@ describe('asset cache and prefetch', () => {
     expect([requests(entry), requests(script)], 'reload() goes to the network').to.deep.equal([2, 2]);
     await unmount(second);
     await unmount(third);
+  });
+
+  it('a Vite app mounted again after full teardown takes its module sources from the page; reload() fetches them again', async () => {
+    const entry = `${APPS}/vue-root/?module-cache-test`;
+    // Module sources are fetched by the module loader (fetch; Vite's default base puts them under /assets/);
+    // the app's own modulepreload links are the browser's.
+    const moduleFetches = () =>
+      performance.getEntriesByType('resource').filter((e) => (e as PerformanceResourceTiming).initiatorType === 'fetch' && /\/assets\/[^/]*\.js(#|$)/.test(e.name)).length;
+    const rendered = async (el: Element) => {
+      await until(() => inside(el as never).root.getElementById('total')?.textContent === 'Total: 47 units', 5000, 'Vue render');
+    };
+    const first = await mount('module-cache', entry);
+    await rendered(first);
+    const fetched = moduleFetches();
+    expect(fetched, 'the first mount fetched its modules').to.be.greaterThan(0);
+    await unmount(first);
+    const second = await mount('module-cache', entry);
+    await rendered(second);
+    expect(moduleFetches(), 'no module fetched again').to.equal(fetched);
+    const reloaded = nextEvent(second, 'micro-app-mounted');
+    await second.reload();
+    await reloaded;
+    await rendered(second);
+    expect(moduleFetches(), 'reload() goes to the network').to.be.greaterThan(fetched);
+    await unmount(second);
   });
 
   it('prefetch() loads an app ahead of time in idle time, so mounting it needs no network', async () => {

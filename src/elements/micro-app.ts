@@ -9,9 +9,10 @@ import { startApp, type AppHost, type RunningApp } from './start-app.js';
 import { canPark, parkApp, reviveApp, takeParked } from './app-pool.js';
 import { stopApp } from './stop-app.js';
 import { registerInternals } from './internals.js';
-import { appAssets, prefetch } from './app-assets.js';
+import { appAssets, prefetch, sheetPlans } from './app-assets.js';
 import { originPolicy } from './origin-policy.js';
 import type { LeakReport } from '../sandbox/leak-report.js';
+import type { MountTiming } from '../loader/mount-timing.js';
 
 /** The app this element runs, keyed by the name and src it was started with. */
 interface Running {
@@ -112,6 +113,7 @@ export class MicroAppElement extends ReactiveElement {
   /** The next start bypasses the asset cache (set by reload()). */
   #fresh = false;
   #leakReport: LeakReport | undefined;
+  #mountTiming: MountTiming | undefined;
   /** Milliseconds the entry and each lifecycle call may take. */
   declare timeout: number;
   /** Data for the app: reaches it as a copy in its props, `__PORTICO__.data` and `update`. */
@@ -160,6 +162,16 @@ export class MicroAppElement extends ReactiveElement {
    */
   get leakReport(): LeakReport | undefined {
     return this.#leakReport;
+  }
+
+  /**
+   * Where this element's last mount spent its time (entry fetch, parse,
+   * tree, sandbox, scripts, resources, lifecycles, and stylesheet work), set
+   * just before `micro-app-mounted`; undefined for a parked app taken back,
+   * whose mount only ran `mount()` again.
+   */
+  get mountTiming(): MountTiming | undefined {
+    return this.#mountTiming;
   }
 
   /** Whether the page URL is inside this element's `route` (always true without one, or while disconnected: false). */
@@ -300,6 +312,7 @@ export class MicroAppElement extends ReactiveElement {
       () => {
         if (controller.signal.aborted) return;
         this.#attempts = 0;
+        this.#mountTiming = reuse ? undefined : running.app?.timing;
         this.#lifecycle.to('mounted');
       },
       (error: unknown) => {
@@ -341,6 +354,7 @@ export class MicroAppElement extends ReactiveElement {
       ...host,
       routerMode: this.routerMode === 'native' ? 'native' : 'scoped',
       cache: appAssets,
+      sheetPlans,
       fresh,
       allowOrigin: originPolicy(),
     });

@@ -9,6 +9,7 @@ import { callHook, findLifecycles, type Lifecycles } from '../loader/lifecycles.
 import { createLazyModuleScope } from '../loader/lazy-module-scope.js';
 import type { ModuleScope } from '../loader/module-loader.js';
 import { mountTree } from '../loader/mount-tree.js';
+import { startStopwatch, type MountTiming } from '../loader/mount-timing.js';
 import { parseEntry } from '../loader/parse-entry.js';
 import { runScripts } from '../loader/run-scripts.js';
 import { whenLoaded } from '../loader/when-loaded.js';
@@ -17,6 +18,7 @@ import { microAppGlobal, wujieGlobal } from '../sandbox/compat/micro-app.js';
 import type { AppTree } from '../sandbox/proxy-document.js';
 import type { LeakReport } from '../sandbox/leak-report.js';
 import { createSandbox, type Sandbox } from '../sandbox/sandbox.js';
+import type { SheetPlans } from '../sandbox/sheet-plans.js';
 
 /** The props a sub-app's lifecycles receive: qiankun's shape plus the host's data spread in. */
 export interface MicroAppProps {
@@ -66,6 +68,8 @@ export interface RunningApp {
   /** The app's ES-module instance scope, if it has module scripts. */
   modules?: ModuleScope;
   lifecycles?: Lifecycles<MicroAppProps>;
+  /** Where its mount spent its time (set once `mount` has returned). */
+  timing?: MountTiming;
   /** What the app had left running at teardown (set by stopApp). */
   report?: LeakReport;
   props: MicroAppProps;
@@ -88,6 +92,8 @@ export interface StartOptions {
   onUncaught?: (error: unknown) => void;
   /** Fetched entries and scripts shared across instances and remounts. */
   cache?: AssetCache;
+  /** What each stylesheet URL needs, found once and shared by instances and remounts (see sheet-plans.ts). */
+  sheetPlans?: SheetPlans;
   /** Bypass the cache (a `reload()`): fetch everything again. */
   fresh?: boolean;
   /** The host's origin policy (see origin-policy.ts). */
@@ -112,12 +118,16 @@ export interface StartOptions {
  */
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { name, timeout, signal } = options;
+  const clock = startStopwatch();
   const cached = options.fresh ? undefined : options.cache?.get(entryKey(options.src));
   const entry = cached
     ? { url: cached.url, html: cached.text }
     : await fetchEntry(options.src, { app: name, timeout, signal, allowOrigin: options.allowOrigin });
-  if (!cached) options.cache?.set(entryKey(options.src), { url: entry.url, text: entry.html });
-  const parsed = parseEntry(entry.html, entry.url);
+  if (cached) clock.cached();
+  clock.step('entry');
+  const parsed = cached?.parsed ?? parseEntry(entry.html, entry.url);
+  if (!cached?.parsed) options.cache?.set(entryKey(options.src), { url: entry.url, text: entry.html, parsed });
+  clock.step('parse');
   if (!parsed.document.body.childElementCount && !parsed.scripts.length && !parsed.document.head.childElementCount) {
     throw new PorticoError(name, 'PORTICO_ENTRY_EMPTY', `entry ${entry.url} holds no elements`);
   }
@@ -138,6 +148,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const appRoot = carrier.attachShadow({ mode: 'closed' });
   options.root.append(carrier);
   const { tree, scripts } = mountTree(appRoot, parsed.document);
+  clock.step('tree');
   const host: AppHost = { send: options.send, onUncaught: options.onUncaught, reload: options.reload, keepUrl: options.keepUrl };
   const channel = createAppChannel(name, options.data, (topic, detail) => app.host.send(topic, detail));
   const publicPath = new URL('.', parsed.baseUrl).href;
@@ -151,6 +162,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       keepUrl: () => !!app.host.keepUrl?.(),
     },
     onUncaught: (error) => app.host.onUncaught?.(error),
+    onStyleWork: clock.styles,
+    sheetPlans: options.sheetPlans,
     globals: {
       // A scoped app is at the root of its own paths: a router base read from here must be '/'.
       ...compatGlobals({ name, url: entry.url, publicPath, baseRoute: options.routerMode === 'native' ? options.route : '' }),
@@ -178,6 +191,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     },
   };
   options.onApp(app);
+  clock.step('sandbox');
 
   await runScripts(parsed.scripts, {
     app: name,
@@ -186,12 +200,14 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     signal,
     fetchText: (url, scriptSignal) => early.get(url) ?? fetchScriptText(url, scriptSignal, options.cache, options.fresh),
     baseUrl: parsed.baseUrl,
-    modules: () => (app.modules ??= createLazyModuleScope(() => sandbox.moduleBindings())),
+    modules: () => (app.modules ??= createLazyModuleScope(() => sandbox.moduleBindings(), options.fresh ? undefined : options.cache)),
   });
-  await whenLoaded(tree.root, Math.min(timeout, 10_000));
+  clock.step('scripts');
+  await whenLoaded(tree.root, Math.min(timeout, 10_000), signal);
   signal.throwIfAborted();
   sandbox.setReadyState('complete');
   sandbox.fire('window', 'load');
+  clock.step('resources');
 
   app.lifecycles = findLifecycles({
     name,
@@ -199,18 +215,20 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     registered: channel.registered,
     lastAssigned: sandbox.lastAssigned(),
   }) as Lifecycles<MicroAppProps> | undefined;
-  await lifecycle(app, 'bootstrap', timeout);
+  await lifecycle(app, 'bootstrap', timeout, signal);
   signal.throwIfAborted();
   app.mountedAt = sandbox.checkpoint();
-  await lifecycle(app, 'mount', timeout);
+  await lifecycle(app, 'mount', timeout, signal);
+  clock.step('lifecycles');
+  app.timing = clock.result();
   return app;
 }
 
 /** Calls the app's `bootstrap` or `mount`; a rejection or timeout becomes a PorticoError naming the hook. */
-export async function lifecycle(app: RunningApp, hook: 'bootstrap' | 'mount', timeout: number): Promise<void> {
+export async function lifecycle(app: RunningApp, hook: 'bootstrap' | 'mount', timeout: number, signal?: AbortSignal): Promise<void> {
   let outcome: 'done' | 'timeout';
   try {
-    outcome = await callHook(app.lifecycles?.[hook], app.props, timeout);
+    outcome = await callHook(app.lifecycles?.[hook], app.props, timeout, signal);
   } catch (error) {
     throw toPorticoError(app.name, 'PORTICO_LIFECYCLE_REJECTED', `${hook}() rejected`, error);
   }

@@ -80,3 +80,36 @@ describe('teardown leaves nothing of the app', () => {
     other.remove();
   });
 });
+
+describe('an app removed mid-load is not kept reachable', () => {
+  /**
+   * Collects garbage until `ref` is cleared (needs --js-flags=--expose-gc, see web-test-runner.config.mjs).
+   * Asynchronous major GC: run from a task with no JavaScript on the stack, so Blink does not keep
+   * DOM objects alive by scanning the test's own stack frames.
+   */
+  const collected = async (ref: WeakRef<object>) => {
+    const gc = (globalThis as { gc?: (options: object) => Promise<void> }).gc!;
+    for (let i = 0; i < 20 && ref.deref(); i++) {
+      await gc({ type: 'major', execution: 'async' });
+      await sleep(50);
+    }
+    return ref.deref() === undefined;
+  };
+
+  it('removed while Portico waits for its stylesheet: its window and tree are collected at once, not after the wait times out', async () => {
+    const el = document.createElement('micro-app');
+    el.setAttribute('name', 'mid-load');
+    el.setAttribute('src', `${APPS}/fixtures/slow-sheet/`);
+    document.body.append(el);
+    await until(() => inside(el).root.getElementById('out')?.textContent === 'rendered', 5000, 'the app rendered');
+    expect(el.status, 'still waiting for the stylesheet').to.equal('mounting');
+    const win = new WeakRef(inside(el).window as object);
+    const tree = new WeakRef(inside(el).root.querySelector('html') as object);
+    const gone = nextEvent(el, 'micro-app-unmounted');
+    el.remove();
+    await gone;
+    expect(el.status).to.equal('unmounted');
+    expect(await collected(win), "the app's window").to.equal(true);
+    expect(await collected(tree), "the app's tree").to.equal(true);
+  });
+});

@@ -1,8 +1,10 @@
+import type { ParsedEntry } from './parse-entry.js';
+
 /**
  * The texts Portico fetched for apps (entries, scripts), by URL, for the
  * page's lifetime: the second instance of an app and every remount reuse
- * them instead of going back to the network, and `prefetch` fills it ahead
- * of time. Failures are never cached. `reload()` on an element bypasses it.
+ * them instead of going back to the network (and an entry is parsed only
+ * once), and `prefetch` fills it ahead of time. Failures are never cached. `reload()` on an element bypasses it.
  */
 export interface AssetCache {
   /** The cached answer for `url`, if any. */
@@ -16,6 +18,8 @@ export interface AssetCache {
 export interface CachedAsset {
   readonly url: string;
   readonly text: string;
+  /** For an entry: the text parsed once (an inert document, never mutated: each mount imports a copy). */
+  readonly parsed?: ParsedEntry;
 }
 
 /** Creates an empty cache. */

@@ -65,12 +65,22 @@ export function findLifecycles({ name, globals, registered, lastAssigned }: Life
   );
 }
 
-/** Calls a hook (or each hook of an array, in order) and waits for it, giving up after `timeout` ms. */
-export async function callHook<P>(hook: LifecycleHook<P> | undefined, props: P, timeout: number): Promise<'done' | 'timeout'> {
+/**
+ * Calls a hook (or each hook of an array, in order) and waits for it, giving
+ * up after `timeout` ms, or as soon as `signal` aborts (the element went
+ * while the hook was pending: the wait must not keep the torn-down app
+ * reachable until the timeout).
+ */
+export async function callHook<P>(hook: LifecycleHook<P> | undefined, props: P, timeout: number, signal?: AbortSignal): Promise<'done' | 'timeout'> {
   if (!hook) return 'done';
   const hooks = typeof hook === 'function' ? [hook] : hook;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeout)));
+  let stop: (() => void) | undefined;
+  const expired = new Promise<'timeout' | 'done'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeout);
+    stop = () => resolve('done');
+    signal?.addEventListener('abort', stop, { once: true });
+  });
   const run = (async () => {
     for (const fn of hooks) await fn(props);
     return 'done' as const;
@@ -79,5 +89,6 @@ export async function callHook<P>(hook: LifecycleHook<P> | undefined, props: P, 
     return await Promise.race([run, expired]);
   } finally {
     clearTimeout(timer);
+    signal?.removeEventListener('abort', stop!);
   }
 }

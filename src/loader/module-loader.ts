@@ -1,4 +1,5 @@
 import { PORTAL_MODULES, portalModuleSource, portalModuleUrl } from '../bus/virtual-modules.js';
+import type { AssetCache } from './asset-cache.js';
 import { installShims, type ImportShim, type ShimHooks, type Shims } from './esm-shims.js';
 
 /**
@@ -29,6 +30,8 @@ interface Instance {
   /** The names a module's source declares at its top level (scan-declarations.ts, passed in so this chunk does not carry it). */
   declares: (source: string) => string[];
   inline: Map<string, string>;
+  /** The page's cache of fetched texts: module sources are fetched once per page, like classic scripts. */
+  sources?: AssetCache;
 }
 
 let ready: Promise<Shims<Instance>> | undefined;
@@ -48,9 +51,9 @@ export interface ModuleScope {
  * Creates the module scope of one app instance; `bindings` are read once, when
  * its first module runs; `declares` lists a source's top-level declarations.
  */
-export function createModuleScope(bindings: () => Record<string, unknown>, declares: (source: string) => string[]): ModuleScope {
+export function createModuleScope(bindings: () => Record<string, unknown>, declares: (source: string) => string[], sources?: AssetCache): ModuleScope {
   const id = String(++counter);
-  const instance: Instance = { bindings: {}, declares, inline: new Map() };
+  const instance: Instance = { bindings: {}, declares, inline: new Map(), sources };
   let bound = false;
   const start = async () => {
     const shims = await (ready ??= installShims(hooks));
@@ -120,9 +123,19 @@ function hooks(slotsUrl: string, slots: Map<string, Instance>): ShimHooks {
       const mark = markOf(url);
       const instance = instanceOf(mark);
       if (url.startsWith(PORTAL_MODULES)) return { type: 'js', source: instance ? slot(mark!) + portalModuleSource(url, 'b.window') : portalModuleSource(url, undefined) };
-      const inline = instance?.inline.get(url.split('#')[0]);
-      const loaded = inline !== undefined ? { type: 'js', source: inline } : await defaultSource(url, options, parent);
+      const plain = url.split('#')[0];
+      const inline = instance?.inline.get(plain);
+      const cached = instance?.sources?.get(moduleKey(plain));
+      const loaded =
+        inline !== undefined
+          ? { type: 'js', source: inline }
+          : cached
+            ? { type: 'js', source: cached.text, url: cached.url }
+            : await defaultSource(url, options, parent);
       if (!instance) return loaded;
+      if (inline === undefined && !cached && loaded.type === 'js' && typeof loaded.source === 'string') {
+        instance.sources?.set(moduleKey(plain), { url: (loaded.url ?? plain).split('#')[0], text: loaded.source });
+      }
       // The response URL becomes the parent of the module's imports: it must keep the mark.
       const marked = { ...loaded, url: withMark(loaded.url ?? url, mark!) };
       return loaded.type === 'js' ? { ...marked, source: prelude(mark!, instance, loaded.source) + loaded.source } : marked;
@@ -136,9 +149,29 @@ function virtualExports(instance: Instance | undefined): string {
   return `export const ${names.map((n) => `${n}=b.${n}`).join(',')};`;
 }
 
+/** The cache key of a module source: never the key of a classic script at the same URL. */
+const moduleKey = (url: string) => `module ${url}`;
+
+/**
+ * The names each module source imports from the sandbox, by the set of
+ * binding names and then by the source itself: a remount (a new instance,
+ * same sources and names) does not scan a big vendor chunk again. The
+ * sources are the very strings the page's cache holds, so this keeps no
+ * second copy.
+ */
+const imported = new Map<string, Map<string, string[]>>();
+
 /** The line-1 import of a module's sandbox bindings, minus names the module declares itself. */
 function prelude(id: string, instance: Instance, source: string): string {
-  const declared = new Set(instance.declares(source));
-  const names = Object.keys(instance.bindings).filter((name) => !declared.has(name) && !new RegExp(`\\bvar\\s+${name}\\b`).test(source));
+  const all = Object.keys(instance.bindings);
+  const bySource = imported.get(all.join(',')) ?? new Map<string, string[]>();
+  imported.set(all.join(','), bySource);
+  let names = bySource.get(source);
+  if (!names) {
+    const declared = new Set(instance.declares(source));
+    names = all.filter((name) => !declared.has(name) && !new RegExp(`\\bvar\\s+${name}\\b`).test(source));
+    // Only sources the page's cache holds are kept here (a `reload()` fetches new strings every time).
+    if (instance.sources) bySource.set(source, names);
+  }
   return names.length ? `import{${names.join(',')}}from"${VIRTUAL}${id}.js";` : '';
 }

@@ -49,7 +49,8 @@ export async function prefetchApp(src: string, options: PrefetchOptions): Promis
       entry = { url: fetched.url, text: fetched.html };
       cache.set(entryKey(src), entry);
     }
-    const parsed = parseEntry(entry.text, entry.url);
+    const parsed = entry.parsed ?? parseEntry(entry.text, entry.url);
+    if (!entry.parsed) cache.set(entryKey(src), { ...entry, parsed });
     for (const script of parsed.scripts) {
       if (!script.src || (script.kind !== 'classic' && script.kind !== 'defer' && script.kind !== 'async')) continue;
       await idle();

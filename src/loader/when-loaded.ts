@@ -1,25 +1,31 @@
 /**
  * Waits until the stylesheets and images in an app's tree have loaded or
  * failed, as a browser does before `load`, but no longer than `limit` ms: a
- * stuck image must not hold the app's mount hostage.
+ * stuck image must not hold the app's mount hostage. Resolves at once when
+ * `signal` aborts (the element went mid-load): nothing of the wait, no timer
+ * and no listener, is left to keep the torn-down app reachable.
  */
-export async function whenLoaded(root: ParentNode, limit: number): Promise<void> {
-  const pending: Promise<unknown>[] = [];
+export async function whenLoaded(root: ParentNode, limit: number, signal?: AbortSignal): Promise<void> {
+  const pending: Element[] = [];
   for (const link of root.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet"][href]')) {
-    if (!link.sheet) pending.push(settled(link));
+    if (!link.sheet) pending.push(link);
   }
   for (const img of root.querySelectorAll('img')) {
-    if (!img.complete) pending.push(settled(img));
+    if (!img.complete) pending.push(img);
   }
-  if (!pending.length) return;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([Promise.all(pending), new Promise((resolve) => (timer = setTimeout(resolve, limit)))]);
-  clearTimeout(timer);
-}
-
-function settled(el: Element): Promise<void> {
-  return new Promise((resolve) => {
-    el.addEventListener('load', () => resolve(), { once: true });
-    el.addEventListener('error', () => resolve(), { once: true });
+  if (!pending.length || signal?.aborted) return;
+  const done = new AbortController();
+  const options = { once: true, signal: done.signal };
+  await new Promise<void>((resolve) => {
+    let left = pending.length;
+    const settle = () => --left || resolve();
+    for (const el of pending) {
+      el.addEventListener('load', settle, options);
+      el.addEventListener('error', settle, options);
+    }
+    const timer = setTimeout(resolve, limit);
+    done.signal.addEventListener('abort', () => clearTimeout(timer));
+    signal?.addEventListener('abort', () => resolve(), options);
   });
+  done.abort();
 }

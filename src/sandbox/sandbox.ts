@@ -25,6 +25,7 @@ import { patchWorkers } from './patchers/workers.js';
 import { patchNetwork } from './patchers/network.js';
 import { createProxyDocument, type AppTree } from './proxy-document.js';
 import { createProxyWindow } from './proxy-window.js';
+import type { SheetPlans } from './sheet-plans.js';
 import { OverrideAccessor, type Disposer, type LocalEvents, type PatchTarget, type Patcher, type RouteOptions, type SandboxOverrides } from './types.js';
 
 /** Options for {@link createSandbox}. */
@@ -43,6 +44,10 @@ export interface SandboxOptions {
   patchers?: readonly Patcher[];
   /** The app's route, which its `location` and `history` are scoped to; absent: the whole page path. */
   route?: RouteOptions;
+  /** What each stylesheet URL needs, shared by the page's instances (see sheet-plans.ts). */
+  sheetPlans?: SheetPlans;
+  /** Told how many ms each pass over the app's stylesheets took (see loader/mount-timing.ts). */
+  onStyleWork?: (ms: number) => void;
 }
 
 /** One app's isolated global environment. */
@@ -150,6 +155,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     baseUrl: options.url,
     onUncaught: options.onUncaught,
     route: options.route,
+    onStyleWork: options.onStyleWork,
+    sheetPlans: options.sheetPlans,
   };
   const disposers: Disposer[] = [];
   for (const patch of [...BUILT_IN_PATCHERS, ...(options.patchers ?? [])]) disposers.push(patch(target));

@@ -1,4 +1,5 @@
 import type { AppTree } from './proxy-document.js';
+import type { SheetPlans } from './sheet-plans.js';
 
 /**
  * What one disposer released: how many of each kind of effect (timers,
@@ -72,6 +73,10 @@ export interface PatchTarget {
   readonly onUncaught?: (error: unknown) => void;
   /** Where the app's routes live; absent: it sees the whole page path (see patchers/history.ts). */
   readonly route?: RouteOptions;
+  /** What each stylesheet URL needs, shared by the page's instances (see sheet-plans.ts). */
+  readonly sheetPlans?: SheetPlans;
+  /** Told how many ms each pass over the app's stylesheets took, for the mount's timing. */
+  readonly onStyleWork?: (ms: number) => void;
   /** The next value of the sandbox's effect counter: recorded effects carry one, so {@link Disposer.since} can tell old from new. */
   readonly stamp: () => number;
 }

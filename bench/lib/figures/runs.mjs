@@ -86,5 +86,9 @@ function brief(result) {
         ? value.length > 6 ? `[${value.length} values]` : value.map(round).join('/')
         : value instanceof Error ? 'error' : value;
   if (typeof result !== 'object' || result === null) return String(round(result));
-  return Object.entries(result).map(([key, value]) => `${key} ${round(value)}`).join(', ');
+  // Nested details (Portico's mountTiming) and absent ones stay out of the progress line.
+  return Object.entries(result)
+    .filter(([, value]) => value !== undefined && (typeof value !== 'object' || Array.isArray(value) || value === null))
+    .map(([key, value]) => `${key} ${round(value)}`)
+    .join(', ');
 }

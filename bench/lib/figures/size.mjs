@@ -25,9 +25,14 @@ export async function sizeFigure(bundles) {
   const version = versionOf('portico');
   try {
     sizes.portico = { version, ...(await measure(path.join(CDN, 'portico.js'))) };
-    // Only the chunks portico.js refers to (lazy imports): other files in cdn/ are not part of it.
-    const entry = await fs.readFile(path.join(CDN, 'portico.js'), 'utf8');
-    const chunks = (await fs.readdir(CDN)).filter((name) => name.endsWith('.js') && name !== 'portico.js' && entry.includes(name));
+    // Only the chunks portico.js refers to (lazy imports), directly or through another such chunk
+    // (es-module-shims through the module loader): other files in cdn/ are not part of it.
+    const files = (await fs.readdir(CDN)).filter((name) => name.endsWith('.js') && name !== 'portico.js');
+    const chunks = [];
+    for (let pending = ['portico.js']; pending.length; ) {
+      const text = await fs.readFile(path.join(CDN, pending.shift()), 'utf8');
+      for (const name of files) if (!chunks.includes(name) && text.includes(name)) chunks.push(name), pending.push(name);
+    }
     for (const chunk of chunks) sizes[`portico: ${chunk}`] = { version, lazy: true, ...(await measure(path.join(CDN, chunk))) };
   } catch (error) {
     sizes.portico = { error: `cdn/portico.js: ${error.message}` };

@@ -30,23 +30,27 @@ export async function startupFigure(ctx) {
   const byApp = {};
   for (const id of ctx.startupApps ?? STARTUP_APPS) {
     const app = appOf(ctx, id);
-    const timeToRender = async (page) => {
+    // Portico also reports its element's mountTiming once mounted: the phase breakdown.
+    const timeToRender = async (page, shell) => {
       const start = await page.mount(app);
-      return (await page.next('firstRender', ctx.timeouts.step)).firstRender - start;
+      const rendered = (await page.next('firstRender', ctx.timeouts.step)).firstRender - start;
+      if (shell !== 'portico') return { rendered };
+      const { mountTiming } = await page.next('mountTiming', ctx.timeouts.step);
+      return { rendered, timing: mountTiming };
     };
     const runs = await eachRun(
       ctx,
       'startup',
-      async (page) => {
+      async (page, shell) => {
         await sleep(ctx.settleMs);
-        const cold = await timeToRender(page);
+        const cold = await timeToRender(page, shell);
         await page.unmount(app.name);
         await sleep(ctx.settleMs);
-        const warm = await timeToRender(page);
+        const warm = await timeToRender(page, shell);
         await sleep(ctx.settleMs);
         const extra = page.drain('firstRender');
         if (extra) throw new Error(`${extra} first-render report(s) more than mounts`);
-        return { cold, warm };
+        return { cold: cold.rendered, warm: warm.rendered, timing: cold.timing && { cold: cold.timing, warm: warm.timing } };
       },
       { label: `startup ${id}` },
     );
@@ -55,10 +59,21 @@ export async function startupFigure(ctx) {
       const errors = results.filter((r) => r instanceof Error).map(reason);
       const ok = results.filter((r) => !(r instanceof Error));
       byShell[shell] = Object.fromEntries(STARTS.map(({ key }) => [key, cell(ok.map((r) => r[key]), errors, results.length)]));
+      if (ok.some((r) => r.timing)) byShell[shell].phases = phasesOf(ok.map((r) => r.timing));
     }
     byApp[id] = byShell;
   }
   return byApp;
+}
+
+/** The steps of Portico's MountTiming, in mount order, then the overlapping stylesheet work. */
+export const PHASES = ['entry', 'parse', 'tree', 'sandbox', 'scripts', 'resources', 'lifecycles', 'total', 'styles'];
+
+/** Per cold|warm and step: the median over runs (cells of ms). */
+function phasesOf(timings) {
+  return Object.fromEntries(
+    STARTS.map(({ key }) => [key, Object.fromEntries(PHASES.map((phase) => [phase, cell(timings.map((t) => t[key][phase]), [], timings.length)]))]),
+  );
 }
 
 export { APPS };

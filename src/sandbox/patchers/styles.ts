@@ -1,5 +1,5 @@
 import { rewriteCssUrls } from '../../loader/css-urls.js';
-import { rewriteRemDeclarations } from '../css-rem.js';
+import { applyPlan, recordPlan, rulesAt, type SheetPlan } from '../sheet-plans.js';
 import type { Patcher } from '../types.js';
 
 /**
@@ -18,6 +18,8 @@ import type { Patcher } from '../types.js';
  *   the host's own family of that name is untouched), and the app's
  *   `font-family` declarations are renamed to match. The copies go when the
  *   app unmounts.
+ * What each stylesheet needs is found once per URL and replayed for the
+ * next instance or remount (see `sheet-plans.ts`).
  * Stylesheets are processed as they load, including ones added at run time
  * (Vite's chunk CSS, `<style>` tags). Linked sheets must be CORS-readable for
  * this (Portico requests the app's own with `crossorigin`); rules a
@@ -39,74 +41,80 @@ export const patchStyles: Patcher = (target) => {
   };
   const renames = new Map<string, string>();
   const hoisted = new Set<string>();
-  const seen = new WeakMap<CSSStyleSheet, number>();
+  /** Rule counts of the sheets processed, and the plan each was processed with. */
+  const seen = new WeakMap<CSSStyleSheet, { count: number; plan: SheetPlan }>();
+  // Shared by the page's instances (see sheet-plans.ts); an instance of its own without.
+  const plans = target.sheetPlans ?? new Map<string, SheetPlan>();
 
   const process = () => {
+    const started = performance.now();
+    pass();
+    target.onStyleWork?.(performance.now() - started);
+  };
+  const pass = () => {
     const sheets = [...root.querySelectorAll<HTMLStyleElement | HTMLLinkElement>('style, link[rel~="stylesheet"]')]
       .map((el) => el.sheet)
-      .filter((sheet): sheet is CSSStyleSheet => !!sheet);
+      .filter((sheet): sheet is CSSStyleSheet => !!sheet && !!readable(sheet));
+    // Sheets already processed with the same number of rules are skipped.
+    const fresh = sheets.filter((sheet) => seen.get(sheet)?.count !== readable(sheet)!.length);
     const before = renames.size;
-    for (const sheet of sheets) {
-      const rules = readable(sheet);
-      if (rules) collectFonts(rules, sheet.href ?? target.baseUrl);
+    for (const sheet of fresh) {
+      const rules = readable(sheet)!;
+      let plan = sheet.href ? plans.get(sheet.href) : undefined;
+      if (!plan || !applyPlan(plan, rules)) {
+        plan = recordPlan(rules);
+        applyPlan(plan, rules);
+        if (sheet.href) plans.set(sheet.href, plan);
+      }
+      for (const face of rulesAt(rules, plan.fonts, CSSFontFaceRule)) hoist(face);
+      seen.set(sheet, { count: rules.length, plan });
     }
-    for (const sheet of sheets) {
-      const rules = readable(sheet);
-      if (!rules || (seen.get(sheet) === rules.length && renames.size === before)) continue;
-      fixRules(rules);
-      seen.set(sheet, rules.length);
+    if (!renames.size) return;
+    // A new family renames its uses in every sheet; otherwise only the fresh sheets need it.
+    for (const sheet of renames.size === before ? fresh : sheets) {
+      const plan = seen.get(sheet)!.plan;
+      for (const rule of rulesAt(readable(sheet)!, plan.families, CSSStyleRule)) renameFamilies(rule.style, renames);
     }
   };
 
-  const collectFonts = (rules: CSSRuleList, base: string) => {
-    for (const rule of rules) {
-      if (rule instanceof CSSFontFaceRule) {
-        const family = unquote(rule.style.getPropertyValue('font-family'));
-        if (!family) continue;
-        const renamed = renames.get(family.toLowerCase()) ?? `${family}__${id}`;
-        renames.set(family.toLowerCase(), renamed);
-        const declarations = [...Array.from({ length: rule.style.length }, (_, i) => rule.style.item(i))].map((name) => {
-          const value = name === 'font-family' ? JSON.stringify(renamed) : rule.style.getPropertyValue(name);
-          return `${name}:${name === 'src' ? rewriteCssUrls(value, base) : value}`;
-        });
-        const text = `@font-face{${declarations.join(';')}}`;
-        if (!hoisted.has(text)) {
-          hoisted.add(text);
-          fontSheet().insertRule(text, fontSheet().cssRules.length);
-        }
-      } else if ('cssRules' in rule && rule.cssRules) {
-        collectFonts(rule.cssRules as CSSRuleList, base);
-      } else if (rule instanceof CSSImportRule && rule.styleSheet) {
-        const nested = readable(rule.styleSheet);
-        if (nested) collectFonts(nested, rule.styleSheet.href ?? base);
-      }
+  /** Copies one @font-face to the host document under this instance's name for its family. */
+  const hoist = (rule: CSSFontFaceRule) => {
+    const family = unquote(rule.style.getPropertyValue('font-family'));
+    if (!family) return;
+    const renamed = renames.get(family.toLowerCase()) ?? `${family}__${id}`;
+    renames.set(family.toLowerCase(), renamed);
+    const base = rule.parentStyleSheet?.href ?? target.baseUrl;
+    const declarations = [...Array.from({ length: rule.style.length }, (_, i) => rule.style.item(i))].map((name) => {
+      const value = name === 'font-family' ? JSON.stringify(renamed) : rule.style.getPropertyValue(name);
+      return `${name}:${name === 'src' ? rewriteCssUrls(value, base) : value}`;
+    });
+    const text = `@font-face{${declarations.join(';')}}`;
+    if (!hoisted.has(text)) {
+      hoisted.add(text);
+      fontSheet().insertRule(text, fontSheet().cssRules.length);
     }
   };
 
-  const fixRules = (rules: CSSRuleList) => {
-    for (const rule of rules) {
-      if (rule instanceof CSSStyleRule) {
-        if (rule.selectorText.includes(':root')) rule.selectorText = rule.selectorText.replace(/:root\b/g, 'html');
-        if (renames.size) renameFamilies(rule.style, renames);
-      }
-      // Style rules, keyframes and nested declarations: `rem` follows the app's root (see css-rem.ts).
-      if (!(rule instanceof CSSFontFaceRule) && 'style' in rule) rewriteRemDeclarations(rule.style as CSSStyleDeclaration);
-      if ('cssRules' in rule && rule.cssRules) fixRules(rule.cssRules as CSSRuleList);
-      else if (rule instanceof CSSImportRule && rule.styleSheet) {
-        const nested = readable(rule.styleSheet);
-        if (nested) fixRules(nested);
-      }
-    }
-  };
-
+  // Only what can change a stylesheet wakes the pass up: a `<style>` or `<link>` added (a link's
+  // sheet is processed when it loads), or the text of a `<style>` changed. The app's other DOM work
+  // costs a type check per added node.
   const observer = new MutationObserver((records) => {
+    let styles = false;
     for (const record of records) {
+      const parent = record.type === 'characterData' ? record.target.parentNode : record.target;
+      if (parent instanceof HTMLStyleElement) styles = true;
       for (const node of record.addedNodes) {
-        const links = node instanceof HTMLLinkElement ? [node] : node instanceof Element ? [...node.querySelectorAll('link')] : [];
-        for (const link of links) link.addEventListener('load', process, { once: true });
+        if (node instanceof HTMLStyleElement) styles = true;
+        const links = node instanceof HTMLLinkElement ? [node] : node instanceof Element && node.firstElementChild ? node.querySelectorAll('link, style') : [];
+        for (const el of links) {
+          if (el instanceof HTMLStyleElement) styles = true;
+          else el.addEventListener('load', process, { once: true });
+          // A sheet already there (from the memory cache) has fired its load before the listener.
+          if (el instanceof HTMLLinkElement && el.sheet) styles = true;
+        }
       }
     }
-    process();
+    if (styles) process();
   });
   observer.observe(root, { childList: true, subtree: true, characterData: true });
   for (const link of root.querySelectorAll('link')) link.addEventListener('load', process, { once: true });
