@@ -36,6 +36,26 @@ describe('styles inside the shadow root', () => {
     }
   });
 
+  it('a <style> the app adds at run time, alone or inside other markup, or rewrites later, has its :root rules applied', async () => {
+    const el = await mount('late-styles', `${APPS}/fixtures/styles/`);
+    try {
+      const { root, document: doc } = inside(el);
+      const outline = () => getComputedStyle(root.getElementById('para')!).outlineColor;
+      const style = doc!.createElement('style');
+      style.textContent = ':root { --late: rgb(7, 8, 9); } #para { outline: 1px solid var(--late); }';
+      doc!.head.append(style);
+      await until(() => outline() === 'rgb(7, 8, 9)', 3000, 'a <style> added by script');
+      style.textContent = ':root { --late: rgb(9, 8, 7); } #para { outline: 1px solid var(--late); }';
+      await until(() => outline() === 'rgb(9, 8, 7)', 3000, 'its text rewritten');
+      const wrapper = doc!.createElement('div');
+      wrapper.innerHTML = '<span></span><style>:root { --later: rgb(1, 1, 1); } #para { outline-color: var(--later); }</style>';
+      doc!.body.append(wrapper);
+      await until(() => outline() === 'rgb(1, 1, 1)', 3000, 'a <style> inside added markup');
+    } finally {
+      await unmount(el);
+    }
+  });
+
   it('@font-face works, and two apps declaring the same family with different files each get their own', async () => {
     const sheetsBefore = document.adoptedStyleSheets.length;
     const a = await mount('font-a', `${APPS}/fixtures/font-a/`);
