@@ -24,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { createServer } from 'vite';
 import { startAppsServer } from '../demo/apps/server.mjs';
 import { launchBrowser } from './lib/browser.mjs';
+import { median } from './lib/stats.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { app: { type: 'string', default: 'bench-styled' }, mounts: { type: 'string', default: '20' }, top: { type: 'string', default: '25' }, cold: { type: 'boolean', default: false }, cdn: { type: 'boolean', default: false } } });
@@ -98,11 +99,9 @@ try {
   }
   const warm = runs.map((r) => r.ms);
   const kind = values.cold ? 'cold' : 'warm';
-  const sorted = [...warm].sort((a, b) => a - b);
-  const mid = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
-  console.log(`${values.app}: ${cold === undefined ? '' : `cold mount ${cold.toFixed(1)} ms; `}${kind} mounts (median of ${mounts}) ${sorted[Math.floor(mounts / 2)].toFixed(1)} ms (insertion to micro-app-mounted)`);
+  console.log(`${values.app}: ${cold === undefined ? '' : `cold mount ${cold.toFixed(1)} ms; `}${kind} mounts (median of ${mounts}) ${median(warm).toFixed(1)} ms (insertion to micro-app-mounted)`);
   const steps = Object.keys(runs[0].timing).filter((k) => typeof runs[0].timing[k] === 'number');
-  console.log(`mountTiming medians: ${steps.map((k) => `${k} ${mid(runs.map((r) => r.timing[k])).toFixed(1)}`).join(', ')}`);
+  console.log(`mountTiming medians: ${steps.map((k) => `${k} ${median(runs.map((r) => r.timing[k])).toFixed(1)}`).join(', ')}`);
   const self = new Map();
   for (const profile of profiles) {
     const nodes = new Map(profile.nodes.map((n) => [n.id, n]));

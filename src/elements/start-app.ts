@@ -3,14 +3,13 @@ import { portalOf } from '../bus/portal.js';
 import type { StoreView } from '../bus/store-types.js';
 import type { BusEnd } from '../bus/types.js';
 import { PorticoError, toPorticoError } from '../errors.js';
-import { entryKey, fetchScriptText, type AssetCache } from '../loader/asset-cache.js';
+import { entryKey, fetchScriptText, parsedEntry, type AssetCache } from '../loader/asset-cache.js';
 import { fetchEntry } from '../loader/fetch-entry.js';
 import { callHook, findLifecycles, type Lifecycles } from '../loader/lifecycles.js';
 import { createLazyModuleScope } from '../loader/lazy-module-scope.js';
 import type { ModuleScope } from '../loader/module-loader.js';
 import { mountTree } from '../loader/mount-tree.js';
 import { startStopwatch, type MountTiming } from '../loader/mount-timing.js';
-import { parseEntry } from '../loader/parse-entry.js';
 import { runScripts } from '../loader/run-scripts.js';
 import { whenLoaded } from '../loader/when-loaded.js';
 import { compatGlobals } from '../sandbox/compat/globals.js';
@@ -120,13 +119,14 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { name, timeout, signal } = options;
   const clock = startStopwatch();
   const cached = options.fresh ? undefined : options.cache?.get(entryKey(options.src));
-  const entry = cached
-    ? { url: cached.url, html: cached.text }
-    : await fetchEntry(options.src, { app: name, timeout, signal, allowOrigin: options.allowOrigin });
-  if (cached) clock.cached();
+  let entry = cached;
+  if (entry) clock.cached();
+  else {
+    const fetched = await fetchEntry(options.src, { app: name, timeout, signal, allowOrigin: options.allowOrigin });
+    entry = { url: fetched.url, text: fetched.html };
+  }
   clock.step('entry');
-  const parsed = cached?.parsed ?? parseEntry(entry.html, entry.url);
-  if (!cached?.parsed) options.cache?.set(entryKey(options.src), { url: entry.url, text: entry.html, parsed });
+  const parsed = parsedEntry(options.src, entry, options.cache);
   clock.step('parse');
   if (!parsed.document.body.childElementCount && !parsed.scripts.length && !parsed.document.head.childElementCount) {
     throw new PorticoError(name, 'PORTICO_ENTRY_EMPTY', `entry ${entry.url} holds no elements`);

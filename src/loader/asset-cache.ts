@@ -1,4 +1,4 @@
-import type { ParsedEntry } from './parse-entry.js';
+import { parseEntry, type ParsedEntry } from './parse-entry.js';
 
 /**
  * The texts Portico fetched for apps (entries, scripts), by URL, for the
@@ -34,6 +34,14 @@ export function createAssetCache(): AssetCache {
 
 /** The cache key of an HTML entry: entries and scripts never share a key, even at the same URL. */
 export const entryKey = (src: string) => `entry ${src}`;
+
+/** An entry's parse, made once: `entry.parsed`, or parsed now and stored with the text in `cache` under `entryKey(src)`. */
+export function parsedEntry(src: string, entry: CachedAsset, cache?: AssetCache): ParsedEntry {
+  if (entry.parsed) return entry.parsed;
+  const parsed = parseEntry(entry.text, entry.url);
+  cache?.set(entryKey(src), { ...entry, parsed });
+  return parsed;
+}
 
 /** Fetches a script's text (CORS), through `cache` unless `fresh`. */
 export async function fetchScriptText(url: string, signal: AbortSignal, cache?: AssetCache, fresh = false): Promise<string> {

@@ -1,3 +1,5 @@
+import { deadline } from './deadline.js';
+
 /** A lifecycle hook: single-spa allows a function or an array of them, run in order. */
 export type LifecycleHook<P> = ((props: P) => unknown) | ReadonlyArray<(props: P) => unknown>;
 
@@ -74,21 +76,14 @@ export function findLifecycles({ name, globals, registered, lastAssigned }: Life
 export async function callHook<P>(hook: LifecycleHook<P> | undefined, props: P, timeout: number, signal?: AbortSignal): Promise<'done' | 'timeout'> {
   if (!hook) return 'done';
   const hooks = typeof hook === 'function' ? [hook] : hook;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let stop: (() => void) | undefined;
-  const expired = new Promise<'timeout' | 'done'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), timeout);
-    stop = () => resolve('done');
-    signal?.addEventListener('abort', stop, { once: true });
-  });
+  const wait = deadline(timeout, signal);
   const run = (async () => {
     for (const fn of hooks) await fn(props);
     return 'done' as const;
   })();
   try {
-    return await Promise.race([run, expired]);
+    return (await Promise.race([run, wait.ended])) === 'timeout' ? 'timeout' : 'done';
   } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', stop!);
+    wait.clear();
   }
 }

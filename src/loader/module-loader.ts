@@ -164,8 +164,9 @@ const imported = new Map<string, Map<string, string[]>>();
 /** The line-1 import of a module's sandbox bindings, minus names the module declares itself. */
 function prelude(id: string, instance: Instance, source: string): string {
   const all = Object.keys(instance.bindings);
-  const bySource = imported.get(all.join(',')) ?? new Map<string, string[]>();
-  imported.set(all.join(','), bySource);
+  const key = all.join(',');
+  const bySource = imported.get(key) ?? new Map<string, string[]>();
+  imported.set(key, bySource);
   let names = bySource.get(source);
   if (!names) {
     const declared = new Set(instance.declares(source));

@@ -21,6 +21,8 @@ describe('mount timing', () => {
 
   it('a bare <micro-app> reports where a styled app mount went, and that a remount took the entry from the cache', async () => {
     const src = `${APPS}/fixtures/bench-styled/?timing-test`;
+    const hostSheets = document.adoptedStyleSheets.length;
+    const hostFonts = document.fonts.size;
     const first = await mount('timed', src);
     expect(first.status).to.equal('mounted');
     // What the user sees: the card rendered, with the app's :root variables applied.
@@ -40,7 +42,12 @@ describe('mount timing', () => {
     const warm = second.mountTiming!;
     expect(warm.entryCached).to.equal(true);
     expect(warm.total).to.be.above(0);
+    expect(inside(second).root.getElementById('styled-button')!.textContent).to.equal('Add item');
     await unmount(second);
+    // Removed and added again under the same bare tag: nothing of the app stays on the host.
+    expect(document.adoptedStyleSheets.length, 'hoisted font sheets gone').to.equal(hostSheets);
+    expect(document.fonts.size, 'font faces gone').to.equal(hostFonts);
+    expect(document.querySelector('micro-app'), 'no element left').to.equal(null);
   });
 
   it('an app with lifecycles has its bootstrap and mount timed', async () => {

@@ -1,7 +1,6 @@
 import { compileScript } from '../sandbox/evaluate.js';
-import { entryKey, fetchScriptText, type AssetCache } from './asset-cache.js';
+import { entryKey, fetchScriptText, parsedEntry, type AssetCache } from './asset-cache.js';
 import { fetchEntry } from './fetch-entry.js';
-import { parseEntry } from './parse-entry.js';
 
 /** Options for {@link prefetchApp}. */
 export interface PrefetchOptions {
@@ -47,10 +46,8 @@ export async function prefetchApp(src: string, options: PrefetchOptions): Promis
     if (!entry) {
       const fetched = await fetchEntry(src, { app: 'prefetch', timeout: 30_000, signal, allowOrigin: options.allowOrigin });
       entry = { url: fetched.url, text: fetched.html };
-      cache.set(entryKey(src), entry);
     }
-    const parsed = entry.parsed ?? parseEntry(entry.text, entry.url);
-    if (!entry.parsed) cache.set(entryKey(src), { ...entry, parsed });
+    const parsed = parsedEntry(src, entry, cache);
     for (const script of parsed.scripts) {
       if (!script.src || (script.kind !== 'classic' && script.kind !== 'defer' && script.kind !== 'async')) continue;
       await idle();

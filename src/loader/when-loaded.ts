@@ -1,3 +1,5 @@
+import { deadline } from './deadline.js';
+
 /**
  * Waits until the stylesheets and images in an app's tree have loaded or
  * failed, as a browser does before `load`, but no longer than `limit` ms: a
@@ -14,18 +16,18 @@ export async function whenLoaded(root: ParentNode, limit: number, signal?: Abort
     if (!img.complete) pending.push(img);
   }
   if (!pending.length || signal?.aborted) return;
-  const done = new AbortController();
-  const options = { once: true, signal: done.signal };
-  await new Promise<void>((resolve) => {
+  const listening = new AbortController();
+  const options = { once: true, signal: listening.signal };
+  const wait = deadline(limit, signal);
+  const loaded = new Promise<void>((resolve) => {
     let left = pending.length;
     const settle = () => --left || resolve();
     for (const el of pending) {
       el.addEventListener('load', settle, options);
       el.addEventListener('error', settle, options);
     }
-    const timer = setTimeout(resolve, limit);
-    done.signal.addEventListener('abort', () => clearTimeout(timer));
-    signal?.addEventListener('abort', () => resolve(), options);
   });
-  done.abort();
+  await Promise.race([loaded, wait.ended]);
+  wait.clear();
+  listening.abort();
 }

@@ -93,14 +93,17 @@ export function rulesAt<T extends CSSRule>(rules: CSSRuleList, paths: readonly P
 
 /** The rules inside a grouping or nesting rule, or an `@import`'s sheet when it is readable. */
 export function innerRules(rule: CSSRule): CSSRuleList | undefined {
-  if (rule instanceof CSSImportRule) {
-    try {
-      return rule.styleSheet?.cssRules;
-    } catch {
-      return undefined;
-    }
-  }
+  if (rule instanceof CSSImportRule) return rule.styleSheet ? readableRules(rule.styleSheet) : undefined;
   return 'cssRules' in rule ? ((rule.cssRules as CSSRuleList | undefined) ?? undefined) : undefined;
+}
+
+/** A sheet's rules, or undefined when it is cross-origin without CORS (the browser hides them). */
+export function readableRules(sheet: CSSStyleSheet): CSSRuleList | undefined {
+  try {
+    return sheet.cssRules;
+  } catch {
+    return undefined;
+  }
 }
 
 function ruleAt(rules: CSSRuleList, path: Path): CSSRule | undefined {

@@ -1,5 +1,5 @@
 import { rewriteCssUrls } from '../../loader/css-urls.js';
-import { applyPlan, recordPlan, rulesAt, type SheetPlan } from '../sheet-plans.js';
+import { applyPlan, readableRules, recordPlan, rulesAt, type SheetPlan } from '../sheet-plans.js';
 import type { Patcher } from '../types.js';
 
 /**
@@ -52,14 +52,15 @@ export const patchStyles: Patcher = (target) => {
     target.onStyleWork?.(performance.now() - started);
   };
   const pass = () => {
-    const sheets = [...root.querySelectorAll<HTMLStyleElement | HTMLLinkElement>('style, link[rel~="stylesheet"]')]
-      .map((el) => el.sheet)
-      .filter((sheet): sheet is CSSStyleSheet => !!sheet && !!readable(sheet));
+    const sheets: Array<{ sheet: CSSStyleSheet; rules: CSSRuleList }> = [];
+    for (const el of root.querySelectorAll<HTMLStyleElement | HTMLLinkElement>('style, link[rel~="stylesheet"]')) {
+      const rules = el.sheet && readableRules(el.sheet);
+      if (rules) sheets.push({ sheet: el.sheet!, rules });
+    }
     // Sheets already processed with the same number of rules are skipped.
-    const fresh = sheets.filter((sheet) => seen.get(sheet)?.count !== readable(sheet)!.length);
+    const fresh = sheets.filter(({ sheet, rules }) => seen.get(sheet)?.count !== rules.length);
     const before = renames.size;
-    for (const sheet of fresh) {
-      const rules = readable(sheet)!;
+    for (const { sheet, rules } of fresh) {
       let plan = sheet.href ? plans.get(sheet.href) : undefined;
       if (!plan || !applyPlan(plan, rules)) {
         plan = recordPlan(rules);
@@ -71,9 +72,8 @@ export const patchStyles: Patcher = (target) => {
     }
     if (!renames.size) return;
     // A new family renames its uses in every sheet; otherwise only the fresh sheets need it.
-    for (const sheet of renames.size === before ? fresh : sheets) {
-      const plan = seen.get(sheet)!.plan;
-      for (const rule of rulesAt(readable(sheet)!, plan.families, CSSStyleRule)) renameFamilies(rule.style, renames);
+    for (const { sheet, rules } of renames.size === before ? fresh : sheets) {
+      for (const rule of rulesAt(rules, seen.get(sheet)!.plan.families, CSSStyleRule)) renameFamilies(rule.style, renames);
     }
   };
 
@@ -149,15 +149,6 @@ function baseSheet(): CSSStyleSheet {
     base.replaceSync(':host{display:block}:where(html){all:initial;display:block}');
   }
   return base;
-}
-
-/** A sheet's rules, or undefined when it is cross-origin without CORS (the browser hides them). */
-function readable(sheet: CSSStyleSheet): CSSRuleList | undefined {
-  try {
-    return sheet.cssRules;
-  } catch {
-    return undefined;
-  }
 }
 
 function unquote(family: string): string {
