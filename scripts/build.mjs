@@ -16,10 +16,13 @@ const ROOT = path.resolve(import.meta.dirname, '..');
  * The CDN file's gzip budget in bytes (lit included, the lazy module-loader
  * and es-module-shims chunks excluded). It guards against growth; it was
  * raised from 32 to 34 kB when the app-root `rem`, kept event targets and
- * overlay ordering landed (33.0 kB). The product target is 22 kB (issue
- * "Speed"), which the current feature set does not meet yet: see README.
+ * overlay ordering landed (33.0 kB), and to 34.5 kB when the window's
+ * handler properties and event classes became made on first use (34.0 kB:
+ * about 0.3 kB for less work in every sandbox, see README "Mount timing").
+ * The product target is 22 kB (issue "Speed"), which the current feature set
+ * does not meet yet: see README.
  */
-const BUDGET = 34 * 1024;
+const BUDGET = 34.5 * 1024;
 
 for (const mode of ['dist', 'cdn']) {
   await build({ root: ROOT, configFile: path.join(ROOT, 'vite.config.ts'), mode, logLevel: 'warn' });

@@ -79,6 +79,23 @@ describe("the app's document and window are accepted where the browser takes a N
     expect(await win!.__heard).to.equal(true);
   });
 
+  it('an ES module of the app gets the same classes: new MouseEvent(type, { view: window }), new Range() on its document', async () => {
+    const modular = await mount('views-module', `${APPS}/fixtures/modules/`);
+    try {
+      const { app, window: win } = inside(modular);
+      await app!.modules!.importInline(
+        "const b = document.createElement('button'); document.body.append(b); let n = 0; b.addEventListener('click', () => n++);" +
+          "b.dispatchEvent(new MouseEvent('click', { view: window })); const r = new Range(); r.selectNodeContents(document);" +
+          'window.__moduleCase = [n, r.intersectsNode(document.body), MouseEvent === window.MouseEvent].join(); b.remove();',
+        `${APPS}/fixtures/modules/`,
+        99,
+      );
+      expect(win!.__moduleCase).to.equal('1,true,true');
+    } finally {
+      await unmount(modular);
+    }
+  });
+
   it("leaves the host's prototypes and the page's own calls as they were once the app is gone", async () => {
     const other = await mount('views-2', `${APPS}/fixtures/basic/`);
     const patched = Node.prototype.contains;

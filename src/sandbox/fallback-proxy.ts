@@ -1,5 +1,5 @@
 import { bindNative } from './bind-native.js';
-import { OverrideAccessor } from './types.js';
+import { OverrideAccessor, type OverrideClaim } from './types.js';
 
 /** How one of the app's views (window, document) answers what the app did not set itself. */
 export interface FallbackOptions {
@@ -7,6 +7,8 @@ export interface FallbackOptions {
   real: object;
   /** The patchers' overrides for this view. */
   overrides: Map<PropertyKey, unknown>;
+  /** The patchers' overrides made on first use for this view. */
+  claims?: readonly OverrideClaim[];
   /** Keys answered before the overrides (the window's self-references); `undefined` to pass. */
   special?: (key: PropertyKey) => { value: unknown } | undefined;
   /** A first write of a key that is not an override: store it on `receiver`, or send it to the host. */
@@ -19,22 +21,23 @@ export interface FallbackOptions {
  * whose prototype is a Proxy that answers the rest: the overrides, then the
  * host object, its native methods bound to it.
  */
-export function createFallbackObject({ real, overrides, special, write }: FallbackOptions): Record<PropertyKey, unknown> {
+export function createFallbackObject({ real, overrides, claims = [], special, write }: FallbackOptions): Record<PropertyKey, unknown> {
+  const overridden = (key: PropertyKey) => overrides.has(key) || claims.some((c) => c.claim(key));
   const fallback = new Proxy(Object.create(null) as object, {
     get(_, key) {
       const answer = special?.(key);
       if (answer) return answer.value;
-      if (overrides.has(key)) return readOverride(overrides.get(key));
+      if (overridden(key)) return readOverride(overrides.get(key));
       const value = Reflect.get(real, key);
       // Object.prototype's methods (hasOwnProperty, toString…) must act on the app's object, not the host's.
       return key in Object.prototype ? value : bindNative(value, real);
     },
     set(_, key, value, receiver) {
-      if (!overrides.has(key)) return write(key, value, receiver);
+      if (!overridden(key)) return write(key, value, receiver);
       writeOverride(overrides, key, value);
       return true;
     },
-    has: (_, key) => overrides.has(key) || key in real,
+    has: (_, key) => overridden(key) || key in real,
     getOwnPropertyDescriptor: () => undefined,
     defineProperty: () => false,
     getPrototypeOf: () => Reflect.getPrototypeOf(real),

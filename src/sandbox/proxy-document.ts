@@ -33,6 +33,7 @@ export function createProxyDocument(
   const own = createFallbackObject({
     real,
     overrides: overrides.document,
+    claims: overrides.claims.document,
     write(key, value, receiver) {
       // Handler properties the patchers do not own (`onreadystatechange`) stay with the app, like `title`.
       const local = LOCAL_WRITES.has(key) || (typeof key === 'string' && key.startsWith('on'));

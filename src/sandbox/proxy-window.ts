@@ -43,6 +43,7 @@ export function createProxyWindow(
   own = createFallbackObject({
     real,
     overrides: overrides.window,
+    claims: overrides.claims.window,
     special: (key) => (SELF_NAMES.has(key) ? { value: own } : key === 'document' ? { value: document() } : undefined),
     write(key, value, receiver) {
       last = key;

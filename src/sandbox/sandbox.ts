@@ -104,7 +104,7 @@ const BUILT_IN_PATCHERS: readonly Patcher[] = [patchUncaughtErrors, patchTimers,
  * Nothing here changes the host's own globals or prototypes.
  */
 export function createSandbox(options: SandboxOptions): Sandbox {
-  const overrides: SandboxOverrides = { window: new Map(), document: new Map() };
+  const overrides: SandboxOverrides = { window: new Map(), document: new Map(), claims: { window: [], document: [] } };
   const win = createProxyWindow(window, overrides, () => doc);
   const { proxy: doc, own: docOwn } = createProxyDocument(document, options.tree, overrides, () => win.proxy);
   // Natives handed the app's window or document get what they stand for (see app-views.ts).
@@ -180,6 +180,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         bindings[name] = (win.proxy as unknown as Record<string, unknown>)[name];
       }
       bindings.document = doc;
+      for (const claim of overrides.claims.window) for (const name of claim.moduleNames ?? []) if (!overrides.window.has(name)) claim.claim(name);
       for (const [key, value] of overrides.window) {
         // `eval` cannot be an import binding; modules keep the host's (see README).
         if (typeof key === 'string' && key !== 'eval' && !(value instanceof OverrideAccessor)) bindings[key] = value;

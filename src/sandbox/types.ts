@@ -50,6 +50,20 @@ export interface SandboxOverrides {
   readonly window: Map<PropertyKey, unknown>;
   /** Properties of the app's `document` that differ from the host's. */
   readonly document: Map<PropertyKey, unknown>;
+  /** Overrides made on first use, per view (see {@link OverrideClaim}). */
+  readonly claims: { readonly window: OverrideClaim[]; readonly document: OverrideClaim[] };
+}
+
+/**
+ * Overrides a patcher adds only when the app first touches them, for keys
+ * that are many and mostly unused (the ~120 `on…` handler properties of
+ * each view): creating them all would cost every mount for nothing.
+ */
+export interface OverrideClaim {
+  /** Called with a key the view has no override for: adds one (to the view's map) and says so, or returns false. */
+  claim(key: PropertyKey): boolean;
+  /** The keys an ES module must import as the sandbox's (see Sandbox.moduleBindings): claimed before the bindings are read. */
+  readonly moduleNames?: readonly string[];
 }
 
 /** What a patcher is handed: the app's views and the place to put its overrides. */

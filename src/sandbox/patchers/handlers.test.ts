@@ -10,6 +10,9 @@ describe('event-handler properties on window and document', () => {
     const win = inside(el).window!;
     try {
       expect(window.onclick === null, 'host onclick untouched').to.equal(true);
+      // The host's handler is not the app's: each view's handler properties are its own, set or not.
+      expect(win.onkeyup, "the app's onkeyup").to.equal(null);
+      expect('onkeyup' in win && 'onpointerdown' in win.document, 'handler properties exist on the app views').to.equal(true);
       expect(typeof win.onclick).to.equal('function');
       const click = new MouseEvent('click', { cancelable: true });
       window.dispatchEvent(click);

@@ -1,6 +1,6 @@
 import { callAsApp } from '../app-views.js';
 import { LOCAL_EVENT_TYPES } from '../local-events.js';
-import { OverrideAccessor, type Patcher } from '../types.js';
+import { OverrideAccessor, type OverrideClaim, type Patcher } from '../types.js';
 
 /**
  * Gives the app its own event-handler properties on `window` and `document`
@@ -15,16 +15,19 @@ import { OverrideAccessor, type Patcher } from '../types.js';
 export const patchHandlers: Patcher = (target) => {
   const installed = new Set<{ real: EventTarget; type: string; listener: EventListener }>();
   const keys: Array<[Map<PropertyKey, unknown>, string]> = [];
+  const claims: Array<[OverrideClaim[], OverrideClaim]> = [];
   /** Parked: the handlers' listeners are off the page until `resume`. */
   let suspended = false;
 
+  // Each view has about 120 of them and an app sets a few: a key's override is made when the app first
+  // reads or writes it (see OverrideClaim).
   for (const which of ['window', 'document'] as const) {
     const real: EventTarget = which === 'window' ? window : document;
     const self = which === 'window' ? target.window : target.document;
     const overrides = which === 'window' ? target.overrides.window : target.overrides.document;
-    for (const key of handlerNames(real)) {
+    const claim = (key: PropertyKey): boolean => {
+      if (typeof key !== 'string' || !isHandlerName(real, key)) return false;
       const type = key.slice(2);
-      if (LOCAL_EVENT_TYPES.has(type) || type === 'readystatechange') continue;
       let handler: unknown = null;
       const listener: EventListener = (event) => {
         if (typeof handler !== 'function') return;
@@ -51,13 +54,17 @@ export const patchHandlers: Patcher = (target) => {
         ),
       );
       keys.push([overrides, key]);
-    }
+      return true;
+    };
+    claims.push([target.overrides.claims[which], { claim }]);
   }
+  for (const [list, entry] of claims) list.push(entry);
 
   return Object.assign(
     () => {
       const released = { handlers: installed.size };
       for (const { real, type, listener } of installed) real.removeEventListener(type, listener);
+      for (const [list, entry] of claims) list.splice(list.indexOf(entry), 1);
       for (const [overrides, key] of keys) overrides.delete(key);
       return released;
     },
@@ -75,17 +82,14 @@ export const patchHandlers: Patcher = (target) => {
   );
 };
 
-const namesCache = new WeakMap<EventTarget, string[]>();
-
-/** Every `on…` handler property the target has (its own and its prototypes'), computed once per target. */
-function handlerNames(real: EventTarget): string[] {
-  const cached = namesCache.get(real);
-  if (cached) return cached;
-  const names = new Set<string>();
-  for (let proto: object | null = real; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
-    for (const key of Object.getOwnPropertyNames(proto)) if (key.startsWith('on')) names.add(key);
-  }
-  const list = [...names];
-  namesCache.set(real, list);
-  return list;
+/**
+ * Whether `key` is an event-handler property of the host's `window` or
+ * `document` (`onclick`, `onkeydown`…, found on the object or its
+ * prototypes) that the app gets its own of. Page-lifecycle handlers
+ * (`onload`, `onreadystatechange`…) stay with the simulated lifecycle.
+ */
+function isHandlerName(real: EventTarget, key: string): boolean {
+  if (!key.startsWith('on') || !(key in real)) return false;
+  const type = key.slice(2);
+  return !LOCAL_EVENT_TYPES.has(type) && type !== 'readystatechange';
 }

@@ -9,7 +9,31 @@ function onScreen(el: MicroAppElement, inner: Element): boolean {
   return !!hit && (hit === inner || inner.contains(hit));
 }
 
+/** Whether the popup layer's sheet (which undoes the UA popover look) is adopted by the app's root. */
+const hasLayerSheet = (root: ShadowRoot) => root.adoptedStyleSheets.some((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.includes('data-portico-layer')));
+
 describe('popups appended to document.body show on the real viewport', () => {
+  it('an app that lifts nothing gets no layer sheet, and its renders into its own elements cost no style reads', async () => {
+    const el = await mount('no-popups', `${APPS}/fixtures/basic/`);
+    const real = window.getComputedStyle;
+    try {
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+      expect(hasLayerSheet(inside(el).root)).to.equal(false);
+      // An app rendering into an element of its markup (React into #root): the popup layer must not force a
+      // style pass for it (it would run before the app's own observers, on every render).
+      let reads = 0;
+      window.getComputedStyle = (...args) => (reads++, real(...args));
+      const doc = inside(el).document!;
+      const title = doc.getElementById('title')!;
+      for (let i = 0; i < 20; i++) title.append(doc.createElement('span'));
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(reads).to.equal(0);
+    } finally {
+      window.getComputedStyle = real;
+      await unmount(el);
+    }
+  });
+
   it('Bootstrap 5 modal and tooltip, and SweetAlert2, from an app in a small, clipped, transformed box', async () => {
     const box = document.createElement('div');
     box.style.cssText = 'width: 320px; height: 50px; overflow: hidden; transform: translateX(10px); margin: 40px;';
@@ -65,6 +89,7 @@ describe('popups appended to document.body show on the real viewport', () => {
       doc.body.append(portal);
       const popup = doc.getElementById('portal-popup')!;
       await until(() => lifted(popup), 2000, 'popup in a portal container lifted');
+      expect(hasLayerSheet(inside(el).root), 'the layer sheet is in the app root').to.equal(true);
       expect(lifted(portal), 'the container itself stays in place').to.equal(false);
       // Placed against the page, as standalone: not against the transformed box, and not clipped by it.
       const r = popup.getBoundingClientRect();

@@ -32,7 +32,6 @@ const LAYER = 'data-portico-layer';
  */
 export const patchPopupLayer: Patcher = (target) => {
   const { root, body } = target.tree;
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, layerSheet()];
   const original = new Set(body.children);
   /** Lifted elements, in the order they were lifted. */
   const lifted = new Set<HTMLElement>();
@@ -42,6 +41,8 @@ export const patchPopupLayer: Patcher = (target) => {
   const z = (el: Element) => Number.parseInt(getComputedStyle(el).zIndex, 10) || 0;
 
   const lift = (el: HTMLElement) => {
+    // The sheet goes in with the first lifted element: most apps never lift one, and each sheet a root adopts costs a style pass.
+    if (!root.adoptedStyleSheets.includes(layerSheet())) root.adoptedStyleSheets = [...root.adoptedStyleSheets, layerSheet()];
     el.setAttribute(LAYER, '');
     el.popover = 'manual';
     lifted.add(el);
@@ -127,7 +128,8 @@ export const patchPopupLayer: Patcher = (target) => {
       } else {
         const child = childOfBody(record.target);
         if (!child) continue;
-        if (child !== record.target && (original.has(child) || content.has(child))) {
+        // Nodes added into an app root (its render) or anything deeper: the root's own position is as it was.
+        if ((child !== record.target || record.type === 'childList') && (original.has(child) || content.has(child))) {
           if (!lifted.size) continue;
           if (record.type === 'attributes') deep.add(record.target as Element);
           else for (const node of record.addedNodes) if (node instanceof Element) deep.add(node);
@@ -168,7 +170,7 @@ export const patchPopupLayer: Patcher = (target) => {
       cancelAnimationFrame(frame);
       observer.disconnect();
       hideAll();
-      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== layerSheet());
+      if (sheet && root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
     },
     {
       // Parked: no frame pending, no observer, nothing in the top layer; back, it looks again.

@@ -1,5 +1,5 @@
 import { nativeArgs } from '../app-views.js';
-import type { Patcher } from '../types.js';
+import type { OverrideClaim, Patcher } from '../types.js';
 import { lookNative, nativeSubclass } from './native-class.js';
 
 /** Classes whose constructor or methods take a Node or a Window the app may give as its own document or window. */
@@ -10,9 +10,8 @@ const CLASSES = [
 
 type Class = abstract new (...args: any[]) => object;
 
-/** Page-wide: the sandbox-local classes, by name, and the prototypes for native objects the app's document makes. */
-let classes: Map<string, Class> | undefined;
-let byNativePrototype: WeakMap<object, object> | undefined;
+/** Page-wide, made on first use: the sandbox-local classes, by name. */
+const classes = new Map<string, Class>();
 let walkerPrototype: object | undefined;
 
 /**
@@ -30,44 +29,66 @@ let walkerPrototype: object | undefined;
  * statics and `toString()` unchanged), and objects the app's document makes
  * get a prototype of their own that inherits the native one: nothing of
  * the host's prototypes changes. They are shared by every app (they hold
- * no app state); the app's `window` and `document` overrides go at teardown.
+ * no app state) and made when an app first uses one (a window override
+ * claimed on first touch); the app's `window` and `document` overrides go
+ * at teardown.
  */
 export const patchViewArguments: Patcher = (target) => {
-  const local = localClasses();
-  for (const [name, Sub] of local) target.overrides.window.set(name, Sub);
+  const claimed: string[] = [];
+  const claim: OverrideClaim = {
+    moduleNames: CLASSES,
+    claim(key) {
+      const Sub = typeof key === 'string' && CLASSES.includes(key) ? localClass(key) : undefined;
+      if (!Sub) return false;
+      target.overrides.window.set(key, Sub);
+      claimed.push(key as string);
+      return true;
+    },
+  };
+  target.overrides.claims.window.push(claim);
   const real = document;
   const make = <T extends object>(object: T): T => {
-    const proto = byNativePrototype!.get(Object.getPrototypeOf(object));
+    const proto = localPrototype(Object.getPrototypeOf(object));
     return proto ? Object.setPrototypeOf(object, proto) : object;
   };
   const factories: Record<string, Function> = {
     createRange: () => make(real.createRange()),
     createEvent: (type: string) => make(real.createEvent(type)),
     createTreeWalker: (...args: unknown[]) =>
-      Object.setPrototypeOf((real.createTreeWalker as Function).apply(real, nativeArgs(args)), walkerPrototype!),
+      Object.setPrototypeOf((real.createTreeWalker as Function).apply(real, nativeArgs(args)), localWalkerPrototype()),
   };
   for (const [name, fn] of Object.entries(factories)) {
     target.overrides.document.set(name, lookNative(fn, name, (real[name as keyof Document] as Function).length));
   }
   return () => {
-    for (const name of local.keys()) target.overrides.window.delete(name);
+    const claims = target.overrides.claims.window;
+    claims.splice(claims.indexOf(claim), 1);
+    for (const name of claimed) target.overrides.window.delete(name);
     for (const name of Object.keys(factories)) target.overrides.document.delete(name);
   };
 };
 
-function localClasses(): Map<string, Class> {
-  if (classes) return classes;
-  classes = new Map();
-  byNativePrototype = new WeakMap();
-  for (const name of CLASSES) {
-    const Base = (window as unknown as Record<string, Class | undefined>)[name];
-    if (typeof Base !== 'function') continue;
-    const Sub = nativeSubclass(Base, nativeArgs, () => {});
-    swapArguments(Sub.prototype, Base.prototype);
-    classes.set(name, Sub);
-    byNativePrototype.set(Base.prototype, Sub.prototype);
-  }
-  // TreeWalker has no constructor; a walker from the app's document gets this prototype.
+/** The sandbox-local subclass of the host's class `name`, made once per page. */
+function localClass(name: string): Class | undefined {
+  const made = classes.get(name);
+  if (made) return made;
+  const Base = (window as unknown as Record<string, Class | undefined>)[name];
+  if (typeof Base !== 'function') return undefined;
+  const Sub = nativeSubclass(Base, nativeArgs, () => {});
+  swapArguments(Sub.prototype, Base.prototype);
+  classes.set(name, Sub);
+  return Sub;
+}
+
+/** The local prototype for an object of one of {@link CLASSES} (a range or an event the app's document made). */
+function localPrototype(native: { constructor: { name: string } }): object | undefined {
+  const name = native.constructor.name;
+  return CLASSES.includes(name) ? localClass(name)?.prototype : undefined;
+}
+
+/** TreeWalker has no constructor; a walker from the app's document gets this prototype. */
+function localWalkerPrototype(): object {
+  if (walkerPrototype) return walkerPrototype;
   walkerPrototype = Object.create(TreeWalker.prototype) as object;
   const current = Object.getOwnPropertyDescriptor(TreeWalker.prototype, 'currentNode')!;
   Object.defineProperty(walkerPrototype, 'currentNode', {
@@ -78,7 +99,7 @@ function localClasses(): Map<string, Class> {
       current.set!.call(this, nativeArgs([node])[0]);
     },
   });
-  return classes;
+  return walkerPrototype;
 }
 
 /** Defines on `local` a copy of each of `native`'s own methods that swaps the app's views among its arguments. */
