@@ -26,6 +26,47 @@ describe('asset cache and prefetch', () => {
     await unmount(third);
   });
 
+  it('instances of one app mounting together share one request for the entry and each script', async () => {
+    const entry = `${APPS}/fixtures/modules-free/?shared-test`;
+    const script = `${APPS}/fixtures/modules-free/app.js`;
+    const before = requests(script);
+    const els = await Promise.all([1, 2, 3, 4, 5].map((n) => mount(`shared-${n}`, entry)));
+    expect(els.map((el) => el.status)).to.deep.equal(Array(5).fill('mounted'));
+    expect([requests(entry), requests(script) - before]).to.deep.equal([1, before ? 0 : 1]);
+    for (const el of els) expect(inside(el).root.getElementById('out')!.textContent).to.equal('ran 1 time(s) in this instance');
+    for (const el of els) await unmount(el);
+  });
+
+  it('an instance removed while the shared entry loads leaves the others mounting; a failed one names each app', async () => {
+    // The entry answers after 300 ms: the first instance starts the request and goes before it answers.
+    const slow = `${APPS}/__fault/slow/300/fixtures/modules-free/?shared-removed`;
+    const gone = document.createElement('micro-app');
+    gone.setAttribute('name', 'shared-gone');
+    gone.setAttribute('src', slow);
+    document.body.append(gone);
+    const staying = mount('shared-staying', slow);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    gone.remove();
+    const el = await staying;
+    expect(el.status).to.equal('mounted');
+    expect(requests(slow), 'one request').to.equal(1);
+    await unmount(el);
+    // Two instances of an entry that answers 404: each error is its own app's.
+    const missing = `${APPS}/no-such-app-here/?shared-404`;
+    const failed = await Promise.all(['shared-a', 'shared-b'].map(async (name) => {
+      const node = document.createElement('micro-app');
+      node.setAttribute('name', name);
+      node.setAttribute('src', missing);
+      node.addEventListener('micro-app-error', (event) => event.preventDefault());
+      const error = nextEvent<MicroAppErrorEvent>(node, 'micro-app-error');
+      document.body.append(node);
+      const { error: e } = await error;
+      node.remove();
+      return [e.app, e.code];
+    }));
+    expect(failed).to.deep.equal([['shared-a', 'PORTICO_ENTRY_HTTP'], ['shared-b', 'PORTICO_ENTRY_HTTP']]);
+  });
+
   it('a Vite app mounted again after full teardown takes its module sources from the page; reload() fetches them again', async () => {
     const entry = `${APPS}/vue-root/?module-cache-test`;
     // Module sources are fetched by the module loader (fetch; Vite's default base puts them under /assets/);

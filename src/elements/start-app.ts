@@ -4,7 +4,7 @@ import type { StoreView } from '../bus/store-types.js';
 import type { BusEnd } from '../bus/types.js';
 import { PorticoError, toPorticoError } from '../errors.js';
 import { entryKey, fetchScriptText, parsedEntry, type AssetCache } from '../loader/asset-cache.js';
-import { fetchEntry } from '../loader/fetch-entry.js';
+import { fetchEntry, fetchSharedEntry } from '../loader/fetch-entry.js';
 import { callHook, findLifecycles, type Lifecycles } from '../loader/lifecycles.js';
 import { createLazyModuleScope } from '../loader/lazy-module-scope.js';
 import type { ModuleScope } from '../loader/module-loader.js';
@@ -122,8 +122,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   let entry = cached;
   if (entry) clock.cached();
   else {
-    const fetched = await fetchEntry(options.src, { app: name, timeout, signal, allowOrigin: options.allowOrigin });
-    entry = { url: fetched.url, text: fetched.html };
+    const request = { app: name, timeout, signal, allowOrigin: options.allowOrigin };
+    const fetched = options.cache && !options.fresh ? await fetchSharedEntry(options.src, request, options.cache) : await fetchEntry(options.src, request);
+    // Another instance that shared the request may have parsed it already.
+    entry = (!options.fresh && options.cache?.get(entryKey(options.src))) || { url: fetched.url, text: fetched.html };
   }
   clock.step('entry');
   const parsed = parsedEntry(options.src, entry, options.cache);

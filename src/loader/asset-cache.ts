@@ -1,3 +1,4 @@
+import { abortable } from './deadline.js';
 import { parseEntry, type ParsedEntry } from './parse-entry.js';
 
 /**
@@ -12,6 +13,13 @@ export interface AssetCache {
   set(url: string, asset: CachedAsset): void;
   /** Forgets one URL (or everything). */
   delete(url?: string): void;
+  /**
+   * One request per `key` at a time: while `start()`'s promise is pending,
+   * later callers get that same promise (`started: false`) instead of
+   * starting their own. Ten instances of one app mounting together fetch
+   * its entry and scripts once.
+   */
+  share<T>(key: string, start: () => Promise<T>): { promise: Promise<T>; started: boolean };
 }
 
 /** A fetched text and the URL it was finally served from. */
@@ -25,10 +33,20 @@ export interface CachedAsset {
 /** Creates an empty cache. */
 export function createAssetCache(): AssetCache {
   const entries = new Map<string, CachedAsset>();
+  const inflight = new Map<string, Promise<unknown>>();
   return {
     get: (url) => entries.get(url),
     set: (url, asset) => void entries.set(url, asset),
     delete: (url) => (url === undefined ? entries.clear() : void entries.delete(url)),
+    share<T>(key: string, start: () => Promise<T>) {
+      const pending = inflight.get(key) as Promise<T> | undefined;
+      if (pending) return { promise: pending, started: false };
+      const promise = start();
+      inflight.set(key, promise);
+      const done = () => void inflight.delete(key);
+      promise.then(done, done);
+      return { promise, started: true };
+    },
   };
 }
 
@@ -43,10 +61,19 @@ export function parsedEntry(src: string, entry: CachedAsset, cache?: AssetCache)
   return parsed;
 }
 
-/** Fetches a script's text (CORS), through `cache` unless `fresh`. */
+/**
+ * Fetches a script's text (CORS), through `cache` unless `fresh`. Instances
+ * asking for one URL at once share one request, which goes on when one of
+ * them is removed; each stops waiting when its own `signal` aborts.
+ */
 export async function fetchScriptText(url: string, signal: AbortSignal, cache?: AssetCache, fresh = false): Promise<string> {
   const hit = fresh ? undefined : cache?.get(url);
   if (hit) return hit.text;
+  if (!cache || fresh) return download(url, signal, cache);
+  return abortable(cache.share(`script ${url}`, () => download(url, undefined, cache)).promise, signal);
+}
+
+async function download(url: string, signal: AbortSignal | undefined, cache?: AssetCache): Promise<string> {
   const response = await fetch(url, { signal, mode: 'cors' });
   if (!response.ok) throw new Error(`answered ${response.status}`);
   const text = await response.text();

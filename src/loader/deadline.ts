@@ -18,3 +18,22 @@ export function deadline(ms: number, signal?: AbortSignal): { ended: Promise<'ti
   });
   return { ended, clear };
 }
+
+/**
+ * Settles as `promise` does, or rejects with `signal`'s reason as soon as it
+ * aborts; either way it leaves no listener on the signal. For waiting on
+ * work shared with other apps (a request several instances asked for),
+ * which must go on when this one's element goes.
+ */
+export function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    const done = () => signal.removeEventListener('abort', abort);
+    promise.then(
+      (value) => (done(), resolve(value)),
+      (error) => (done(), reject(error)),
+    );
+  });
+}

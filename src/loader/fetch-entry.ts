@@ -1,4 +1,6 @@
 import { PorticoError } from '../errors.js';
+import { entryKey, type AssetCache } from './asset-cache.js';
+import { abortable } from './deadline.js';
 
 /** A fetched HTML entry: its text and the URL it was finally served from (after redirects). */
 export interface FetchedEntry {
@@ -83,4 +85,23 @@ function failure(
   }
   const detail = error instanceof Error ? error.message : String(error);
   return new PorticoError(app, 'PORTICO_ENTRY_NETWORK', `entry ${src} could not be fetched (${detail})`, error);
+}
+
+/**
+ * {@link fetchEntry} through the page's cache of requests: instances of one
+ * app mounting together share one request for its entry. The one that
+ * started it gets its answer or its error; the others, if it failed, try
+ * alone (so their error names their own app), and each stops waiting when
+ * its own signal aborts, while the request goes on for the rest.
+ */
+export async function fetchSharedEntry(src: string, options: FetchEntryOptions, cache: AssetCache): Promise<FetchedEntry> {
+  const own = { ...options, signal: new AbortController().signal };
+  const { promise, started } = cache.share(entryKey(src), () => fetchEntry(src, own));
+  if (started) return abortable(promise, options.signal);
+  try {
+    return await abortable(promise, options.signal);
+  } catch (error) {
+    if (options.signal.aborted) throw error;
+    return fetchEntry(src, options);
+  }
 }
