@@ -24,6 +24,22 @@ describe('ES module sub-apps run through es-module-shims inside the sandbox', ()
     }
   });
 
+  it("a module's own top-level var, function and const named like a sandbox binding are its own (no clashing import)", async () => {
+    const el = await mount('mods-declare', `${APPS}/fixtures/modules/`);
+    try {
+      const { app, window: win } = inside(el);
+      await app!.modules!.importInline(
+        'var fetch = 1; function setTimeout() { return 2; } const history = 3; var name$1 = 4;' +
+          'window.__declared = [fetch, setTimeout(), history, name$1, typeof document.createElement].join();',
+        `${APPS}/fixtures/modules/`,
+        98,
+      );
+      expect(win!.__declared).to.equal('1,2,3,4,function');
+    } finally {
+      await unmount(el);
+    }
+  });
+
   it('resolves dynamic import() against the module, sharing the instance graph', async () => {
     const el = await mount('mods-lazy', `${APPS}/fixtures/modules/`);
     try {

@@ -170,7 +170,9 @@ function prelude(id: string, instance: Instance, source: string): string {
   let names = bySource.get(source);
   if (!names) {
     const declared = new Set(instance.declares(source));
-    names = all.filter((name) => !declared.has(name) && !new RegExp(`\\bvar\\s+${name}\\b`).test(source));
+    // And every `var x` anywhere (a module-level one would clash with the import), in one pass over the source.
+    for (const match of source.matchAll(/\bvar\s+([\w$]+)/g)) declared.add(match[1]!);
+    names = all.filter((name) => !declared.has(name));
     // Only sources the page's cache holds are kept here (a `reload()` fetches new strings every time).
     if (instance.sources) bySource.set(source, names);
   }
