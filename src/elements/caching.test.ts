@@ -67,6 +67,27 @@ describe('asset cache and prefetch', () => {
     expect(failed).to.deep.equal([['shared-a', 'PORTICO_ENTRY_HTTP'], ['shared-b', 'PORTICO_ENTRY_HTTP']]);
   });
 
+  it("an instance waiting on another's entry request still times out at its own timeout", async () => {
+    const slow = `${APPS}/__fault/slow/1500/fixtures/modules-free/?shared-timeout`;
+    const patient = mount('shared-patient', slow, document.body, (el) => el.setAttribute('timeout', '5000'));
+    const hasty = document.createElement('micro-app');
+    hasty.setAttribute('name', 'shared-hasty');
+    hasty.setAttribute('timeout', '300');
+    hasty.setAttribute('src', slow);
+    hasty.addEventListener('micro-app-error', (event) => event.preventDefault());
+    const started = performance.now();
+    const failed = nextEvent<MicroAppErrorEvent>(hasty, 'micro-app-error');
+    document.body.append(hasty);
+    const { error } = await failed;
+    expect([error.app, error.code]).to.deep.equal(['shared-hasty', 'PORTICO_ENTRY_TIMEOUT']);
+    expect(performance.now() - started, 'within its own 300 ms, not the other request\'s 1.5 s').to.be.lessThan(1200);
+    hasty.remove();
+    const el = await patient;
+    expect(el.status).to.equal('mounted');
+    expect(requests(slow), 'one request').to.equal(1);
+    await unmount(el);
+  });
+
   it('a Vite app mounted again after full teardown takes its module sources from the page; reload() fetches them again', async () => {
     const entry = `${APPS}/vue-root/?module-cache-test`;
     // Module sources are fetched by the module loader (fetch; Vite's default base puts them under /assets/);

@@ -1,6 +1,6 @@
 import { PorticoError } from '../errors.js';
 import { entryKey, type AssetCache } from './asset-cache.js';
-import { abortable } from './deadline.js';
+import { abortable, deadline } from './deadline.js';
 
 /** A fetched HTML entry: its text and the URL it was finally served from (after redirects). */
 export interface FetchedEntry {
@@ -80,9 +80,7 @@ function failure(
   error: unknown,
 ): unknown {
   if (outer.aborted) return outer.reason;
-  if (timer.aborted) {
-    return new PorticoError(app, 'PORTICO_ENTRY_TIMEOUT', `entry ${src} did not answer within ${timeout} ms`);
-  }
+  if (timer.aborted) return timedOut(app, src, timeout);
   const detail = error instanceof Error ? error.message : String(error);
   return new PorticoError(app, 'PORTICO_ENTRY_NETWORK', `entry ${src} could not be fetched (${detail})`, error);
 }
@@ -98,10 +96,21 @@ export async function fetchSharedEntry(src: string, options: FetchEntryOptions, 
   const own = { ...options, signal: new AbortController().signal };
   const { promise, started } = cache.share(entryKey(src), () => fetchEntry(src, own));
   if (started) return abortable(promise, options.signal);
+  // Another instance's request, bounded by this element's own timeout.
+  const wait = deadline(options.timeout, options.signal);
   try {
-    return await abortable(promise, options.signal);
+    const answer = await Promise.race([abortable(promise, options.signal), wait.ended]);
+    if (answer === 'timeout') throw timedOut(options.app, src, options.timeout);
+    if (answer === 'aborted') throw options.signal.reason;
+    return answer;
   } catch (error) {
-    if (options.signal.aborted) throw error;
+    if (options.signal.aborted || (error instanceof PorticoError && error.app === options.app)) throw error;
     return fetchEntry(src, options);
+  } finally {
+    wait.clear();
   }
+}
+
+function timedOut(app: string, src: string, timeout: number): PorticoError {
+  return new PorticoError(app, 'PORTICO_ENTRY_TIMEOUT', `entry ${src} did not answer within ${timeout} ms`);
 }
