@@ -47,6 +47,36 @@ describe('<micro-app> lifecycle events and states', () => {
   });
 });
 
+describe('when lifecycles run', () => {
+  it("an app with lifecycles mounts without waiting for an image still loading; its load event comes when the image is in", async () => {
+    const started = performance.now();
+    const el = await mount('life-slow-image', `${APPS}/fixtures/life-slow-image/`);
+    try {
+      expect(el.status).to.equal('mounted');
+      // The image takes 2 s; the mount does not wait for it.
+      expect(performance.now() - started).to.be.lessThan(1500);
+      const { root, window: win } = inside(el);
+      expect(root.getElementById('app')!.textContent).to.equal('mounted');
+      expect(getComputedStyle(root.getElementById('app')!).color, 'its styles applied at mount').to.equal('rgb(0, 128, 0)');
+      expect(win!.events).to.deep.equal(['bootstrap', 'mount:interactive']);
+      await until(() => win!.events.length === 3, 5000, 'load once the image is in');
+      expect(win!.events[2]).to.equal('load:complete:true');
+    } finally {
+      await unmount(el);
+    }
+  });
+
+  it('with nothing left loading, load has fired by the time the app is mounted', async () => {
+    const el = await mount('life-bootstrap', `${APPS}/fixtures/life-bootstrap/`);
+    try {
+      expect(el.status).to.equal('mounted');
+      expect(inside(el).document!.readyState).to.equal('complete');
+    } finally {
+      await unmount(el);
+    }
+  });
+});
+
 describe('sub-apps written for other shells run unchanged', () => {
   it('qiankun: finds UMD lifecycles, passes props, injects the public path, calls update and unmount', async () => {
     localStorage.removeItem('qiankun-umd-unmounted');

@@ -11,7 +11,7 @@ import type { ModuleScope } from '../loader/module-loader.js';
 import { mountTree } from '../loader/mount-tree.js';
 import { startStopwatch, type MountTiming } from '../loader/mount-timing.js';
 import { runScripts } from '../loader/run-scripts.js';
-import { whenLoaded } from '../loader/when-loaded.js';
+import { loadingImages, whenLoaded } from '../loader/when-loaded.js';
 import { compatGlobals } from '../sandbox/compat/globals.js';
 import { microAppGlobal, wujieGlobal } from '../sandbox/compat/micro-app.js';
 import type { AppTree } from '../sandbox/proxy-document.js';
@@ -205,18 +205,32 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     modules: () => (app.modules ??= createLazyModuleScope(() => sandbox.moduleBindings(), options.fresh ? undefined : options.cache)),
   });
   clock.step('scripts');
-  await whenLoaded(tree.root, Math.min(timeout, 10_000), signal);
+  // Stylesheets first (no unstyled first render), then `load` once the images are in too.
+  const limit = Math.min(timeout, 10_000);
+  await whenLoaded(tree.root, limit, signal, { images: false });
   signal.throwIfAborted();
-  sandbox.setReadyState('complete');
-  sandbox.fire('window', 'load');
+  const imagesLoading = loadingImages(tree.root).length > 0;
+  const loaded = whenLoaded(tree.root, limit, signal).then(() => {
+    if (signal.aborted) return;
+    sandbox.setReadyState('complete');
+    sandbox.fire('window', 'load');
+  });
+  const find = () =>
+    findLifecycles({ name, globals: sandbox.globals, registered: channel.registered, lastAssigned: sandbox.lastAssigned() }) as
+      | Lifecycles<MicroAppProps>
+      | undefined;
+  // An app with lifecycles mounts without waiting for images still loading: a slow image must not hold its
+  // first render (qiankun and micro-app do not wait either). Otherwise `load` comes first, as standalone.
+  app.lifecycles = imagesLoading ? find() : undefined;
+  if (!app.lifecycles) {
+    await loaded;
+    signal.throwIfAborted();
+    app.lifecycles = find();
+  } else {
+    loaded.catch((error: unknown) => app.host.onUncaught?.(error));
+  }
   clock.step('resources');
 
-  app.lifecycles = findLifecycles({
-    name,
-    globals: sandbox.globals,
-    registered: channel.registered,
-    lastAssigned: sandbox.lastAssigned(),
-  }) as Lifecycles<MicroAppProps> | undefined;
   await lifecycle(app, 'bootstrap', timeout, signal);
   signal.throwIfAborted();
   app.mountedAt = sandbox.checkpoint();

@@ -19,7 +19,7 @@ export interface MountTiming {
   readonly sandbox: number;
   /** Running the app's scripts in order (waiting for their downloads included), up to `DOMContentLoaded`. */
   readonly scripts: number;
-  /** Waiting for the app's stylesheets and images, then `load`. */
+  /** Waiting for the app's stylesheets and images, then `load`; an app with lifecycles does not wait for images still loading (its `load` comes later). */
   readonly resources: number;
   /** The app's `bootstrap` and `mount`, if it has lifecycles. */
   readonly lifecycles: number;

@@ -1,20 +1,19 @@
 import { deadline } from './deadline.js';
 
 /**
- * Waits until the stylesheets and images in an app's tree have loaded or
- * failed, as a browser does before `load`, but no longer than `limit` ms: a
+ * Waits until the stylesheets and (unless `images` is false) the images in
+ * an app's tree have loaded or failed, as a browser does before `load`, but
+ * no longer than `limit` ms: a
  * stuck image must not hold the app's mount hostage. Resolves at once when
  * `signal` aborts (the element went mid-load): nothing of the wait, no timer
  * and no listener, is left to keep the torn-down app reachable.
  */
-export async function whenLoaded(root: ParentNode, limit: number, signal?: AbortSignal): Promise<void> {
+export async function whenLoaded(root: ParentNode, limit: number, signal?: AbortSignal, { images = true } = {}): Promise<void> {
   const pending: Element[] = [];
   for (const link of root.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet"][href]')) {
     if (!link.sheet) pending.push(link);
   }
-  for (const img of root.querySelectorAll('img')) {
-    if (!img.complete) pending.push(img);
-  }
+  if (images) pending.push(...loadingImages(root));
   if (!pending.length || signal?.aborted) return;
   const listening = new AbortController();
   const options = { once: true, signal: listening.signal };
@@ -30,4 +29,9 @@ export async function whenLoaded(root: ParentNode, limit: number, signal?: Abort
   await Promise.race([loaded, wait.ended]);
   wait.clear();
   listening.abort();
+}
+
+/** The images of an app's tree still loading. */
+export function loadingImages(root: ParentNode): HTMLImageElement[] {
+  return [...root.querySelectorAll('img')].filter((img) => !img.complete);
 }
