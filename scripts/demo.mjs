@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createServer } from 'vite';
 import { startAppsServer } from '../demo/apps/server.mjs';
+import { esModuleShimsPlugin } from './esms-wrap.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const HOST = process.env.HOST ?? '127.0.0.1';
@@ -60,7 +61,10 @@ const portal = await createServer({
   root: ROOT,
   configFile: false,
   logLevel: 'warn',
-  plugins: [builtHosts, spaFallback],
+  // The portal runs Portico from src/: es-module-shims must be served wrapped, as the build and the tests do (esms-wrap.mjs).
+  plugins: [esModuleShimsPlugin(), builtHosts, spaFallback],
+  // Served as the file itself, so the wrap applies (a pre-bundled copy would have another path).
+  optimizeDeps: { exclude: ['es-module-shims'] },
   server: { host: HOST, port: 4300, strictPort: true },
 });
 await portal.listen();
