@@ -18,8 +18,8 @@ import fs from 'node:fs';
 import { SourceMap } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
 import { startAppsServer } from '../demo/apps/server.mjs';
+import { launchBrowser } from './lib/browser.mjs';
 import { takeHeapSnapshot } from './lib/heap-snapshot.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -82,10 +82,7 @@ function retainerPath(s, i) {
 
 const names = collections();
 const apps = await startAppsServer({ port: 0 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-});
+const { browser } = await launchBrowser();
 try {
   const page = await browser.newPage();
   await page.goto(`${apps.url}/`);

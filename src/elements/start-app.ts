@@ -221,7 +221,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       | undefined;
   // An app with lifecycles mounts without waiting for images still loading: a slow image must not hold its
   // first render (qiankun and micro-app do not wait either). Otherwise `load` comes first, as standalone.
-  app.lifecycles = imagesLoading ? find() : undefined;
+  if (imagesLoading) app.lifecycles = find();
   if (!app.lifecycles) {
     await loaded;
     signal.throwIfAborted();

@@ -96,19 +96,13 @@ export async function fetchSharedEntry(src: string, options: FetchEntryOptions, 
   const own = { ...options, signal: new AbortController().signal };
   const { promise, started } = cache.share(entryKey(src), () => fetchEntry(src, own));
   if (started) return abortable(promise, options.signal);
-  // Another instance's request, bounded by this element's own timeout.
+  // Another instance's request, bounded by this element's own timeout and signal; a failure is retried alone.
   const wait = deadline(options.timeout, options.signal);
-  try {
-    const answer = await Promise.race([abortable(promise, options.signal), wait.ended]);
-    if (answer === 'timeout') throw timedOut(options.app, src, options.timeout);
-    if (answer === 'aborted') throw options.signal.reason;
-    return answer;
-  } catch (error) {
-    if (options.signal.aborted || (error instanceof PorticoError && error.app === options.app)) throw error;
-    return fetchEntry(src, options);
-  } finally {
-    wait.clear();
-  }
+  const answer = await Promise.race([promise.catch(() => undefined), wait.ended]);
+  wait.clear();
+  if (answer === 'aborted') throw options.signal.reason;
+  if (answer === 'timeout') throw timedOut(options.app, src, options.timeout);
+  return answer ?? fetchEntry(src, options);
 }
 
 function timedOut(app: string, src: string, timeout: number): PorticoError {

@@ -61,3 +61,9 @@ export function writeOverride(map: Map<PropertyKey, unknown>, key: PropertyKey, 
   if (current instanceof OverrideAccessor) current.set(value);
   else map.set(key, value);
 }
+
+/** Adds `claim` to a view's claims (see OverrideClaim); returns what takes it off again, for a patcher's teardown. */
+export function addClaim(claims: OverrideClaim[], claim: OverrideClaim): () => void {
+  claims.push(claim);
+  return () => void claims.splice(claims.indexOf(claim), 1);
+}

@@ -1,6 +1,7 @@
 import { callAsApp } from '../app-views.js';
 import { LOCAL_EVENT_TYPES } from '../local-events.js';
-import { OverrideAccessor, type OverrideClaim, type Patcher } from '../types.js';
+import { addClaim } from '../fallback-proxy.js';
+import { OverrideAccessor, type Patcher } from '../types.js';
 
 /**
  * Gives the app its own event-handler properties on `window` and `document`
@@ -15,7 +16,7 @@ import { OverrideAccessor, type OverrideClaim, type Patcher } from '../types.js'
 export const patchHandlers: Patcher = (target) => {
   const installed = new Set<{ real: EventTarget; type: string; listener: EventListener }>();
   const keys: Array<[Map<PropertyKey, unknown>, string]> = [];
-  const claims: Array<[OverrideClaim[], OverrideClaim]> = [];
+  const unclaim: Array<() => void> = [];
   /** Parked: the handlers' listeners are off the page until `resume`. */
   let suspended = false;
 
@@ -56,15 +57,14 @@ export const patchHandlers: Patcher = (target) => {
       keys.push([overrides, key]);
       return true;
     };
-    claims.push([target.overrides.claims[which], { claim }]);
+    unclaim.push(addClaim(target.overrides.claims[which], { claim }));
   }
-  for (const [list, entry] of claims) list.push(entry);
 
   return Object.assign(
     () => {
       const released = { handlers: installed.size };
       for (const { real, type, listener } of installed) real.removeEventListener(type, listener);
-      for (const [list, entry] of claims) list.splice(list.indexOf(entry), 1);
+      for (const off of unclaim) off();
       for (const [overrides, key] of keys) overrides.delete(key);
       return released;
     },

@@ -1,5 +1,6 @@
 import { nativeArgs } from '../app-views.js';
-import type { OverrideClaim, Patcher } from '../types.js';
+import { addClaim } from '../fallback-proxy.js';
+import type { Patcher } from '../types.js';
 import { lookNative, nativeSubclass } from './native-class.js';
 
 /** Classes whose constructor or methods take a Node or a Window the app may give as its own document or window. */
@@ -7,6 +8,9 @@ const CLASSES = [
   'UIEvent', 'MouseEvent', 'PointerEvent', 'WheelEvent', 'DragEvent', 'KeyboardEvent', 'FocusEvent', 'InputEvent',
   'CompositionEvent', 'TouchEvent', 'Touch', 'MessageEvent', 'Range', 'StaticRange', 'XMLSerializer',
 ];
+
+/** {@link CLASSES} for the lookup every miss of the app's window makes. */
+const CLASS_NAMES = new Set<PropertyKey>(CLASSES);
 
 type Class = abstract new (...args: any[]) => object;
 
@@ -35,17 +39,16 @@ let walkerPrototype: object | undefined;
  */
 export const patchViewArguments: Patcher = (target) => {
   const claimed: string[] = [];
-  const claim: OverrideClaim = {
+  const unclaim = addClaim(target.overrides.claims.window, {
     moduleNames: CLASSES,
     claim(key) {
-      const Sub = typeof key === 'string' && CLASSES.includes(key) ? localClass(key) : undefined;
+      const Sub = CLASS_NAMES.has(key) ? localClass(key as string) : undefined;
       if (!Sub) return false;
       target.overrides.window.set(key, Sub);
       claimed.push(key as string);
       return true;
     },
-  };
-  target.overrides.claims.window.push(claim);
+  });
   const real = document;
   const make = <T extends object>(object: T): T => {
     const proto = localPrototype(Object.getPrototypeOf(object));
@@ -61,8 +64,7 @@ export const patchViewArguments: Patcher = (target) => {
     target.overrides.document.set(name, lookNative(fn, name, (real[name as keyof Document] as Function).length));
   }
   return () => {
-    const claims = target.overrides.claims.window;
-    claims.splice(claims.indexOf(claim), 1);
+    unclaim();
     for (const name of claimed) target.overrides.window.delete(name);
     for (const name of Object.keys(factories)) target.overrides.document.delete(name);
   };
@@ -83,7 +85,7 @@ function localClass(name: string): Class | undefined {
 /** The local prototype for an object of one of {@link CLASSES} (a range or an event the app's document made). */
 function localPrototype(native: { constructor: { name: string } }): object | undefined {
   const name = native.constructor.name;
-  return CLASSES.includes(name) ? localClass(name)?.prototype : undefined;
+  return CLASS_NAMES.has(name) ? localClass(name)?.prototype : undefined;
 }
 
 /** TreeWalker has no constructor; a walker from the app's document gets this prototype. */
