@@ -1,6 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, defaultReporter } from '@web/test-runner';
-import { isEsModuleShims, wrapEsModuleShims } from './scripts/esms-wrap.mjs';
+import { isEsModuleLexer, isEsModuleShims, wrapEsModuleLexer, wrapEsModuleShims } from './scripts/esms-wrap.mjs';
 import { startAppsServer } from './demo/apps/server.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 
@@ -11,12 +11,13 @@ let apps;
 /**
  * TypeScript through esbuild, except the host portals built under demo/hosts/dist/: they are served as their
  * own tool chains wrote them. (esbuild would add "use strict" from our tsconfig to SvelteKit's inline classic
- * bootstrap script, whose undeclared `__sveltekit_*` assignment then throws.)
+ * bootstrap script, whose undeclared `__sveltekit_*` assignment then throws.) Nor es-module-shims, whose wrap
+ * (scripts/esms-wrap.mjs) finds its bundled lexer by a comment esbuild would drop.
  */
 function typescript() {
   const plugin = esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' });
   const transform = plugin.transform.bind(plugin);
-  plugin.transform = (context) => (context.path.startsWith('/demo/hosts/dist/') ? undefined : transform(context));
+  plugin.transform = (context) => (context.path.startsWith('/demo/hosts/dist/') || isEsModuleShims(context.path) ? undefined : transform(context));
   return plugin;
 }
 
@@ -38,6 +39,7 @@ export default {
       name: 'portico-es-module-shims',
       transform(context) {
         if (isEsModuleShims(context.path)) return { body: wrapEsModuleShims(context.body) };
+        if (isEsModuleLexer(context.path)) return { body: wrapEsModuleLexer(context.body) };
       },
     },
     {

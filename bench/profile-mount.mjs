@@ -11,7 +11,7 @@
  *
  * With `--cdn`, the page loads the built `cdn/portico.js` instead (run
  * `npm run build` first), and its functions are named by source file and
- * line through its source map.
+ * line through the source maps of the entry and its lazy chunks.
  *
  *   node bench/profile-mount.mjs [--app bench-styled] [--mounts 20] [--top 25] [--cold] [--cdn]
  *
@@ -28,7 +28,12 @@ import { median } from './lib/stats.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { app: { type: 'string', default: 'bench-styled' }, mounts: { type: 'string', default: '20' }, top: { type: 'string', default: '25' }, cold: { type: 'boolean', default: false }, cdn: { type: 'boolean', default: false } } });
-const sourceMap = values.cdn ? new SourceMap(JSON.parse(fs.readFileSync(path.join(ROOT, 'cdn/portico.js.map'), 'utf8'))) : undefined;
+/** The source maps of the CDN build's files (the entry and its lazy chunks), by file name. */
+const sourceMaps = new Map(
+  values.cdn
+    ? fs.readdirSync(path.join(ROOT, 'cdn')).filter((f) => f.endsWith('.js.map')).map((f) => [f.slice(0, -4), new SourceMap(JSON.parse(fs.readFileSync(path.join(ROOT, 'cdn', f), 'utf8')))])
+    : [],
+);
 const mounts = Number(values.mounts);
 
 const apps = await startAppsServer({ port: 0 });
@@ -107,7 +112,7 @@ try {
     const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
     profile.samples.forEach((id, i) => {
       const { functionName, url, lineNumber, columnNumber } = nodes.get(id).callFrame;
-      const original = sourceMap && url.endsWith('/cdn/portico.js') ? sourceMap.findEntry(lineNumber, columnNumber) : undefined;
+      const original = url.includes('/cdn/') ? sourceMaps.get(url.slice(url.lastIndexOf('/') + 1))?.findEntry(lineNumber, columnNumber) : undefined;
       const where = original?.originalSource
         ? `${original.originalSource.replace(/^.*?\/(src|node_modules)\//, '$1/')}:${original.originalLine + 1}`
         : url ? `${url.replace(portalUrl, '').replace(apps.url, '[apps]')}:${lineNumber + 1}` : '';

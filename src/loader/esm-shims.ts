@@ -37,7 +37,9 @@ export interface Shims<T> {
 export async function installShims<T>(hooks: (slotsUrl: string, slots: Map<string, T>) => ShimHooks): Promise<Shims<T>> {
   const slotsUrl = URL.createObjectURL(new Blob(['export const slots=new Map()'], { type: 'text/javascript' }));
   const { slots } = (await import(/* @vite-ignore */ slotsUrl)) as { slots: Map<string, T> };
-  const { default: install } = await import('es-module-shims');
+  const { default: install, lexerReady } = await import('es-module-shims');
+  // Its lexer is WebAssembly (scripts/esms-wrap.mjs): compiled once, before the first module is lexed.
+  await lexerReady;
   const scope: Record<string, unknown> = {
     esmsInitOptions: {
       shimMode: true,
