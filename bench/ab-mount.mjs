@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { createServer } from 'vite';
 import { startAppsServer } from '../demo/apps/server.mjs';
 import { launchBrowser } from './lib/browser.mjs';
+import { mountPageHtml } from './lib/mount-page.mjs';
 import { median } from './lib/stats.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -36,19 +37,7 @@ for (const build of ['a', 'b']) {
   fs.cpSync(path.resolve(values[build]), path.join(CACHE, `ab-${build}`), { recursive: true });
   fs.writeFileSync(
     path.join(CACHE, `ab-${build}.html`),
-    `<!doctype html><html><body><script type="module">
-import '/bench/.cache/ab-${build}/portico.js';
-window.mountOnce = () => new Promise((resolve, reject) => {
-  const el = document.createElement('micro-app');
-  el.setAttribute('name', 'ab');
-  el.setAttribute('src', ${JSON.stringify(src)});
-  const t0 = performance.now();
-  el.addEventListener('micro-app-mounted', () => { const ms = performance.now() - t0; const timing = el.mountTiming; el.remove(); resolve({ ms, timing }); }, { once: true });
-  el.addEventListener('micro-app-error', (e) => reject(new Error(e.error.message)), { once: true });
-  document.body.append(el);
-});
-window.abReady = true;
-</script></body></html>`,
+    mountPageHtml(`/bench/.cache/ab-${build}/portico.js`, src, 'ab'),
   );
 }
 
@@ -59,7 +48,7 @@ try {
     for (const build of i % 2 ? ['b', 'a'] : ['a', 'b']) {
       const page = await browser.newPage();
       await page.goto(`${portalUrl}/bench/.cache/ab-${build}.html`);
-      await page.waitForFunction(() => window.abReady, null, { timeout: 60_000 });
+      await page.waitForFunction(() => window.mountReady, null, { timeout: 60_000 });
       results[build].push(await page.evaluate(() => window.mountOnce()));
       await page.close();
     }

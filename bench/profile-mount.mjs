@@ -24,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { createServer } from 'vite';
 import { startAppsServer } from '../demo/apps/server.mjs';
 import { launchBrowser } from './lib/browser.mjs';
+import { mountPageHtml } from './lib/mount-page.mjs';
 import { median } from './lib/stats.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -43,20 +44,7 @@ const portalUrl = portal.resolvedUrls.local[0].replace(/\/$/, '');
 fs.mkdirSync(path.join(ROOT, 'bench/.cache'), { recursive: true });
 fs.writeFileSync(
   path.join(ROOT, 'bench/.cache/profile-mount.html'),
-  `<!doctype html><html><body><script type="module">
-import '${values.cdn ? '/cdn/portico.js' : '/src/index.ts'}';
-// One mount, from insertion to micro-app-mounted; removed at once (full teardown, the default).
-window.mountOnce = () => new Promise((resolve, reject) => {
-  const el = document.createElement('micro-app');
-  el.setAttribute('name', 'profiled');
-  el.setAttribute('src', ${JSON.stringify(`${apps.url}/fixtures/${values.app}/`)});
-  const t0 = performance.now();
-  el.addEventListener('micro-app-mounted', () => { const ms = performance.now() - t0; const timing = el.mountTiming; el.remove(); resolve({ ms, timing }); }, { once: true });
-  el.addEventListener('micro-app-error', (e) => reject(new Error(e.error.message)), { once: true });
-  document.body.append(el);
-});
-window.profileReady = true;
-</script></body></html>`,
+  mountPageHtml(values.cdn ? '/cdn/portico.js' : '/src/index.ts', `${apps.url}/fixtures/${values.app}/`, 'profiled'),
 );
 
 const { browser } = await launchBrowser();
@@ -64,7 +52,7 @@ try {
   const openPage = async () => {
     const page = await browser.newPage();
     await page.goto(`${portalUrl}/bench/.cache/profile-mount.html`);
-    await page.waitForFunction(() => window.profileReady, null, { timeout: 60_000 });
+    await page.waitForFunction(() => window.mountReady, null, { timeout: 60_000 });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
