@@ -19,7 +19,7 @@
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { startAppsServer } from '../demo/apps/server.mjs';
-import { takeHeapSnapshot } from './lib/heap-snapshot.mjs';
+import { devtoolsBytes, takeHeapSnapshot } from './lib/heap-snapshot.mjs';
 
 const { values } = parseArgs({ options: { app: { type: 'string', default: '/fixtures/bench-react/' }, warmup: { type: 'string', default: '10' }, cycles: { type: 'string', default: '100' }, 'at-render': { type: 'boolean', default: false } } });
 const apps = await startAppsServer({ port: 4391 });
@@ -78,7 +78,7 @@ try {
       entry.size += size;
       byKind.set(key, entry);
     }
-    return { total, byKind };
+    return { total, byKind, devtools: devtoolsBytes(snap) };
   };
   await page.evaluate((n) => window.cycle(n), Number(values.warmup));
   const before = await snapshot();
@@ -87,6 +87,7 @@ try {
   const cycles = Number(values.cycles);
   console.log(`${values.app}: ${cycles} cycles after ${values.warmup} warm-up cycles`);
   console.log(`heap (snapshot self sizes): ${(before.total / 1e6).toFixed(2)} MB -> ${(after.total / 1e6).toFixed(2)} MB, ${((after.total - before.total) / cycles / 1e3).toFixed(1)} kB per cycle`);
+  console.log(`of which the DevTools network agent's records (there because the harness attached DevTools; the memory figure leaves them out): ${((after.devtools - before.devtools) / cycles / 1e3).toFixed(1)} kB per cycle`);
   const grown = [...after.byKind]
     .map(([key, { count, size }]) => [key, count - (before.byKind.get(key)?.count ?? 0), size - (before.byKind.get(key)?.size ?? 0)])
     .sort((a, b) => b[2] - a[2])

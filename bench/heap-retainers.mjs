@@ -10,7 +10,11 @@
  * prints the size of the backing table of each module-level `WeakMap` and
  * `Map` of the CDN file at every checkpoint, named by its source file and
  * line (through the source map): a table that keeps growing is a structure
- * that grows per cycle, one that stops is sized for a mount's peak. Then,
+ * that grows per cycle, one that stops is sized for a mount's peak. At each
+ * checkpoint it prints the live heap as the memory figure counts it (the
+ * DevTools agents' records left out) and its growth per cycle since the last
+ * one: with late checkpoints (`--at 200,400,800,1600`) this shows whether
+ * growth is warm-up that stops or a leak that does not. Then,
  * for the last two checkpoints, the objects new in the last (by snapshot
  * id), largest first, each with a retainer path.
  */
@@ -20,7 +24,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startAppsServer } from '../demo/apps/server.mjs';
 import { launchBrowser } from './lib/browser.mjs';
-import { takeHeapSnapshot } from './lib/heap-snapshot.mjs';
+import { devtoolsBytes, liveBytes, takeHeapSnapshot } from './lib/heap-snapshot.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { app: { type: 'string', default: '/fixtures/bench-react/' }, at: { type: 'string', default: '30,130,230' }, top: { type: 'string', default: '20' } } });
@@ -115,7 +119,12 @@ try {
     await page.evaluate((n) => window.cycle(n), target - done);
     done = target;
     for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
-    const s = index(await takeHeapSnapshot(cdp));
+    const snap = await takeHeapSnapshot(cdp);
+    // The live heap as the memory figure counts it: without the DevTools network agent's records.
+    const bytes = liveBytes(snap) - devtoolsBytes(snap);
+    const since = previous ? `, ${((bytes - previous.bytes) / (target - previous.target)).toFixed(0)} B a cycle since ${previous.target}` : '';
+    console.log(`after ${target} cycles: live heap ${(bytes / 1e6).toFixed(3)} MB (DevTools records left out)${since}`);
+    const s = index(snap);
     for (let i = 0; i < s.n; i++) {
       const x = s.node(i);
       if (x.type !== 'object' || (x.name !== 'WeakMap' && x.name !== 'Map')) continue;
@@ -138,7 +147,7 @@ try {
         console.log(`  ${x.size} B ${x.type}:${x.name.slice(0, 50)} :: ${retainerPath(s, i)}`);
       }
     }
-    previous = { s, target };
+    previous = { s, target, bytes };
   }
   console.log(`\n| module-level collection | ${checkpoints.map((c) => `table after ${c} cycles`).join(' | ')} |\n| --- |${checkpoints.map(() => ' --- |').join('')}`);
   for (const [key, row] of [...sizes].sort()) console.log(`| ${key} | ${checkpoints.map((_, k) => `${row[k] ?? 0} B`).join(' | ')} |`);

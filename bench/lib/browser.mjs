@@ -18,7 +18,7 @@
  */
 import { chromium } from 'playwright-core';
 import { sleep, withTimeout } from './timeout.mjs';
-import { liveBytes, takeHeapSnapshot } from './heap-snapshot.mjs';
+import { devtoolsBytes, liveBytes, takeHeapSnapshot } from './heap-snapshot.mjs';
 
 const ARGS = [
   '--headless=new',
@@ -47,7 +47,10 @@ export async function launchBrowser() {
  *   unread message that has `key`; rejects on an `{ error }` message or after `ms`.
  * @property {(key: string) => number} drain Discards the unread messages that have `key`; returns how many.
  * @property {{ binding: number, console: number }} received Messages received so far, per channel.
- * @property {() => Promise<number>} heap Forces GC, then reads the JS heap's used size (bytes) over CDP.
+ * @property {() => Promise<{ bytes: number, devtools: number, nodes: number }>} heap Forces GC, then
+ *   takes a heap snapshot over CDP: `bytes`, the live heap (V8 and Blink) without `devtools`, what the
+ *   attached DevTools agents keep (see heap-snapshot.mjs `devtoolsBytes`); `nodes`, the DOM nodes
+ *   alive in the renderer (CDP `Memory.getDOMCounters`).
  * @property {() => Promise<number>} listeners How many event listeners the host page's `window` and
  *   `document` hold (CDP DOMDebugger.getEventListeners), whoever added them.
  * @property {() => Promise<void>} close Closes the page and its context; never throws.
@@ -142,7 +145,10 @@ export async function openPage(browser, url, timeout, channel = 'binding') {
       await cdp.send('HeapProfiler.collectGarbage');
       await sleep(100);
     }
-    return liveBytes(await takeHeapSnapshot(cdp));
+    const snap = await takeHeapSnapshot(cdp);
+    const devtools = devtoolsBytes(snap);
+    const { nodes } = await cdp.send('Memory.getDOMCounters');
+    return { bytes: liveBytes(snap) - devtools, devtools, nodes };
   };
 
   const listeners = async () => {

@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 /** Every figure, in run and report order. */
 export const FIGURES = ['startup', 'instances', 'switch', 'sandbox', 'memory', 'size'];
 
-export const USAGE = `usage: node bench/run.mjs [--runs N] [--memory-runs N] [--switch-runs N] [--cycles 0,50,200]
+export const USAGE = `usage: node bench/run.mjs [--runs N] [--memory-runs N] [--switch-runs N] [--cycles 0,50,200,400]
                           [--switches 50] [--instances 10] [--channel binding|console]
                           [--figures ${FIGURES.join(',')}] [--shells native,iframe,...] [--apps bench-blank,...] [--out BENCHMARKS.md]`;
 
@@ -45,7 +45,7 @@ export function parseOptions(argv, allShells, allApps = []) {
       switches: { type: 'string', default: '50' },
       instances: { type: 'string', default: '10' },
       channel: { type: 'string', default: 'binding' },
-      cycles: { type: 'string', default: '0,50,200' },
+      cycles: { type: 'string', default: '0,50,200,400' },
       figures: { type: 'string', default: FIGURES.join(',') },
       shells: { type: 'string', default: allShells.join(',') },
       apps: { type: 'string' },
@@ -57,7 +57,7 @@ export function parseOptions(argv, allShells, allApps = []) {
   const runs = positive(values.runs, '--runs');
   const cycles = values.cycles.split(',').map((n) => Number(n));
   if (cycles.length < 2 || cycles[0] !== 0 || cycles.some((n, i) => !Number.isInteger(n) || (i && n <= cycles[i - 1]))) {
-    throw new UsageError(`--cycles must be ascending integers starting at 0, e.g. 0,50,200\n${USAGE}`);
+    throw new UsageError(`--cycles must be ascending integers starting at 0, e.g. 0,50,200,400\n${USAGE}`);
   }
   const figures = list(values.figures, FIGURES, '--figures');
   const shells = list(values.shells, allShells, '--shells');

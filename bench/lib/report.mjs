@@ -20,7 +20,7 @@ export const TARGETS = {
   instances: '10 instances cost at most 3x one (the 10 ÷ 1 row).',
   switch: 'a switch A→B→A with full teardown under 0.5x native.',
   sandbox: 'none given in the issue (it asks for the figure).',
-  memory: 'heap growth under 0.5 kB per mount/unmount cycle, host listeners flat.',
+  memory: 'heap growth under 0.5 kB per mount/unmount cycle, host listeners and DOM nodes flat.',
   size: "Portico's CDN file under 22 kB gzip (smaller than the smallest peer).",
 };
 
@@ -228,8 +228,9 @@ function memoryTable(results, meta) {
   const head = [
     'shell',
     ...cycles.map((n) => `heap after ${n} cycles`),
-    `growth/cycle ${cycles[0]}→${cycles[last]}`,
-    `growth/cycle ${cycles[last - 1]}→${cycles[last]}`,
+    ...cycles.slice(1).map((n, i) => `growth/cycle ${cycles[i]}→${n}`),
+    `DevTools records after ${cycles[last]} (left out)`,
+    `DOM nodes left after ${cycles[last]}`,
     `host listeners left after ${cycles[last]}`,
   ];
   const rows = meta.shells.map((shell) => {
@@ -237,14 +238,15 @@ function memoryTable(results, meta) {
     if (!r) return [shell, ...head.slice(1).map(() => '–')];
     if (!r.heaps) return [shell, `failed: ${r.error}`, ...head.slice(2).map(() => '')];
     const note = r.runs < meta.memoryRuns ? ` (${r.runs}/${meta.memoryRuns} runs; ${r.error})` : '';
-    return [shell, ...r.heaps.map((h) => `${MB(h)} MB`), `${kB(r.perCycle)} kB`, `**${kB(r.steadyPerCycle)} kB**`, `${r.listenersLeft}${note}`];
+    const windows = r.windows.map((w, i) => (i === r.windows.length - 1 ? `**${kB(w)} kB**` : `${kB(w)} kB`));
+    return [shell, ...r.heaps.map((h) => `${MB(h)} MB`), ...windows, `${kB(r.devtools[last])} kB`, `${r.nodesLeft}`, `${r.listenersLeft}${note}`];
   });
   const channel =
     meta.channel === 'console'
       ? 'Apps reported through `console.log` in this run (`--channel console`): V8 keeps each console message and its arguments while the DevTools protocol is attached, so the growth includes that.'
       : 'Apps report through a CDP binding (`__benchReport`, `Runtime.addBinding`), which retains nothing in the page; over the console, the messages V8 keeps for DevTools would count as growth (about 65 bytes per report, measured apart; see bench/README.md).';
   return [
-    `One page per shell: mount the React app (bench-react), wait for its first render, unmount; repeat. At each checkpoint: \`window.gc()\` and CDP \`HeapProfiler.collectGarbage\`, twice, then a CDP heap snapshot (\`HeapProfiler.takeHeapSnapshot\`) of the page's renderer, same-site iframes included: the heap is the sum of its objects' self sizes, V8 and Blink, so only what is still reachable counts (the used size \`Runtime.getHeapUsage\` reports, which this figure read before, also counts what is no longer reachable but not yet freed). The last column counts event listeners on the host page's \`window\` and \`document\` (CDP \`DOMDebugger.getEventListeners\`) that were not there at 0 cycles: whatever an app leaves there after unmount keeps its code, and whatever that code references, alive. Medians of ${plural(meta.memoryRuns, 'run')}; MB = 10^6 bytes, kB = 10^3 bytes. Native has no unmount: each cycle re-runs the app's scripts in the host page and removes its DOM. ${channel}`,
+    `One page per shell: mount the React app (bench-react), wait for its first render, unmount; repeat. At each checkpoint: \`window.gc()\` and CDP \`HeapProfiler.collectGarbage\`, twice, then a CDP heap snapshot (\`HeapProfiler.takeHeapSnapshot\`) of the page's renderer, same-site iframes included: the heap is the sum of its objects' self sizes, V8 and Blink, so only what is still reachable counts (the used size \`Runtime.getHeapUsage\` reports, which this figure read before, also counts what is no longer reachable but not yet freed). The last column counts event listeners on the host page's \`window\` and \`document\` (CDP \`DOMDebugger.getEventListeners\`) that were not there at 0 cycles: whatever an app leaves there after unmount keeps its code, and whatever that code references, alive; the column before it counts the DOM nodes alive in the renderer (CDP \`Memory.getDOMCounters\`, after the same GCs) less those at 0 cycles. The heap leaves out what the DevTools protocol's network agent keeps because the harness is attached (Playwright enables the Network domain on every page; Blink then keeps a record of about 290 bytes for every request the page makes, which a user's browser, with no DevTools open, does not), shown in its own column: it would otherwise count every request against the shell that made it. Growth per cycle is given for each window between checkpoints: the early windows include the engine's warm-up (optimized code for the shell's hot functions, caches growing to their size; bench/heap-diff.mjs shows which), the last one (bold) is the steady state, where a leak shows. Medians of ${plural(meta.memoryRuns, 'run')}; MB = 10^6 bytes, kB = 10^3 bytes. Native has no unmount: each cycle re-runs the app's scripts in the host page and removes its DOM. ${channel}`,
     targetLine('memory'),
     table(head, rows),
   ].join('\n\n');

@@ -2,18 +2,24 @@
  * Memory figure: mount and unmount the React app (bench-react) repeatedly in
  * one page per shell, waiting for its first render each time; at each
  * checkpoint (after 0, 50 and 200 cycles by default) force GC and read the JS
- * heap over CDP, and count the event listeners left on the host's window and
- * document (a listener an app leaves there keeps the app's code alive).
+ * heap over CDP (without what the attached DevTools agents keep, counted
+ * apart), the DOM nodes alive, and the event listeners left on the host's
+ * window and document (a listener an app leaves there keeps the app's code
+ * alive). Growth is reported per window between checkpoints: the early ones
+ * include the engine's warm-up (optimized code of the shell's hot functions,
+ * caches reaching their size), the last is the steady state a leak shows in.
  */
 import { median } from '../stats.mjs';
 import { reason, sleep } from '../timeout.mjs';
 import { eachRun } from './runs.mjs';
 
 /**
- * @typedef {{ heaps: number[], perCycle: number, steadyPerCycle: number, listenersLeft: number, runs: number, error?: string } | { error: string }} MemoryCell
- *   `heaps` in bytes, one per checkpoint; growth per cycle in bytes, over all cycles and between the
- *   last two checkpoints; `listenersLeft`: listeners on the host window and document after the last
- *   checkpoint that were not there before the first.
+ * @typedef {{ heaps: number[], windows: number[], perCycle: number, steadyPerCycle: number, devtools: number[], nodesLeft: number, listenersLeft: number, runs: number, error?: string } | { error: string }} MemoryCell
+ *   `heaps` in bytes, one per checkpoint, DevTools' records left out; `windows`, growth per cycle in
+ *   bytes between each checkpoint and the next; growth per cycle over all cycles and between the last
+ *   two checkpoints; `devtools`, bytes the DevTools agents kept at each checkpoint; `nodesLeft`, DOM
+ *   nodes alive after the last checkpoint less those at the first; `listenersLeft`: listeners on the
+ *   host window and document after the last checkpoint that were not there before the first.
  */
 
 /**
@@ -30,6 +36,8 @@ export async function memoryFigure(ctx) {
     async (page) => {
       await sleep(ctx.settleMs);
       const heaps = [];
+      const devtools = [];
+      const nodes = [];
       const listeners = [];
       let done = 0;
       for (const target of checkpoints) {
@@ -39,10 +47,13 @@ export async function memoryFigure(ctx) {
           await page.unmount();
         }
         await sleep(ctx.settleMs);
-        heaps.push(await page.heap());
+        const heap = await page.heap();
+        heaps.push(heap.bytes);
+        devtools.push(heap.devtools);
+        nodes.push(heap.nodes);
         listeners.push(await page.listeners());
       }
-      return { heaps, listeners };
+      return { heaps, devtools, nodes, listeners };
     },
     { runs: ctx.memoryRuns },
   );
@@ -55,11 +66,14 @@ function fold(results, checkpoints) {
   const errors = results.filter((r) => r instanceof Error).map(reason);
   if (ok.length === 0) return { error: errors[0] ?? 'no samples' };
   const last = checkpoints.length - 1;
-  const growth = (from) => median(ok.map(({ heaps }) => (heaps[last] - heaps[from]) / (checkpoints[last] - checkpoints[from])));
+  const growth = (from, to = last) => median(ok.map(({ heaps }) => (heaps[to] - heaps[from]) / (checkpoints[to] - checkpoints[from])));
   return {
     heaps: checkpoints.map((_, i) => median(ok.map(({ heaps }) => heaps[i]))),
+    windows: checkpoints.slice(1).map((_, i) => growth(i, i + 1)),
     perCycle: growth(0),
     steadyPerCycle: growth(last - 1),
+    devtools: checkpoints.map((_, i) => median(ok.map(({ devtools }) => devtools[i]))),
+    nodesLeft: median(ok.map(({ nodes }) => nodes[last] - nodes[0])),
     listenersLeft: median(ok.map(({ listeners }) => listeners[last] - listeners[0])),
     runs: ok.length,
     ...(errors.length ? { error: errors[0] } : {}),
