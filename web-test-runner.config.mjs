@@ -1,6 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, defaultReporter } from '@web/test-runner';
-import { isEsModuleLexer, isEsModuleShims, wrapEsModuleLexer, wrapEsModuleShims } from './scripts/esms-wrap.mjs';
+import { isEsModuleShims, wrapServed } from './scripts/esms-wrap.mjs';
 import { startAppsServer } from './demo/apps/server.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 
@@ -38,8 +38,8 @@ export default {
       // es-module-shims as the build serves it: a module installing into a private scope.
       name: 'portico-es-module-shims',
       transform(context) {
-        if (isEsModuleShims(context.path)) return { body: wrapEsModuleShims(context.body) };
-        if (isEsModuleLexer(context.path)) return { body: wrapEsModuleLexer(context.body) };
+        const body = wrapServed(context.path, context.body);
+        if (body !== undefined) return { body };
       },
     },
     {

@@ -53,12 +53,14 @@ export const wrapEsModuleShims = (code) => {
  */
 export const wrapEsModuleLexer = (code) => `const Buffer = undefined;\n${code}`;
 
+/** The file at `id` as it must be served (the wrap of es-module-shims or of its lexer), or undefined for any other file. */
+export const wrapServed = (id, code) => (isEsModuleShims(id) ? wrapEsModuleShims(code) : isEsModuleLexer(id) ? wrapEsModuleLexer(code) : undefined);
+
 /** A Vite (rolldown) plugin that applies the wrap. */
 export const esModuleShimsPlugin = () => ({
   name: 'portico-es-module-shims',
   transform(code, id) {
-    if (isEsModuleShims(id)) return { code: wrapEsModuleShims(code), map: null };
-    if (isEsModuleLexer(id)) return { code: wrapEsModuleLexer(code), map: null };
-    return undefined;
+    const wrapped = wrapServed(id, code);
+    return wrapped === undefined ? undefined : { code: wrapped, map: null };
   },
 });

@@ -14,10 +14,9 @@ import { reason, sleep } from '../timeout.mjs';
 import { eachRun } from './runs.mjs';
 
 /**
- * @typedef {{ heaps: number[], windows: number[], perCycle: number, steadyPerCycle: number, devtools: number[], nodesLeft: number, listenersLeft: number, runs: number, error?: string } | { error: string }} MemoryCell
+ * @typedef {{ heaps: number[], windows: number[], devtools: number[], nodesLeft: number, listenersLeft: number, runs: number, error?: string } | { error: string }} MemoryCell
  *   `heaps` in bytes, one per checkpoint, DevTools' records left out; `windows`, growth per cycle in
- *   bytes between each checkpoint and the next; growth per cycle over all cycles and between the last
- *   two checkpoints; `devtools`, bytes the DevTools agents kept at each checkpoint; `nodesLeft`, DOM
+ *   bytes between each checkpoint and the next (the last is the steady state); `devtools`, bytes the DevTools agents kept at each checkpoint; `nodesLeft`, DOM
  *   nodes alive after the last checkpoint less those at the first; `listenersLeft`: listeners on the
  *   host window and document after the last checkpoint that were not there before the first.
  */
@@ -66,12 +65,10 @@ function fold(results, checkpoints) {
   const errors = results.filter((r) => r instanceof Error).map(reason);
   if (ok.length === 0) return { error: errors[0] ?? 'no samples' };
   const last = checkpoints.length - 1;
-  const growth = (from, to = last) => median(ok.map(({ heaps }) => (heaps[to] - heaps[from]) / (checkpoints[to] - checkpoints[from])));
+  const growth = (from, to) => median(ok.map(({ heaps }) => (heaps[to] - heaps[from]) / (checkpoints[to] - checkpoints[from])));
   return {
     heaps: checkpoints.map((_, i) => median(ok.map(({ heaps }) => heaps[i]))),
     windows: checkpoints.slice(1).map((_, i) => growth(i, i + 1)),
-    perCycle: growth(0),
-    steadyPerCycle: growth(last - 1),
     devtools: checkpoints.map((_, i) => median(ok.map(({ devtools }) => devtools[i]))),
     nodesLeft: median(ok.map(({ nodes }) => nodes[last] - nodes[0])),
     listenersLeft: median(ok.map(({ listeners }) => listeners[last] - listeners[0])),
