@@ -20,6 +20,8 @@ const APPS_BY_ROUTE: Array<{ name: string; src: string; route: string; keepAlive
   { name: 'inventory', src: `${APPS}/vue/`, route: '/demo/inventory' },
   { name: 'shop', src: `${APPS}/router-vue/`, route: '/demo/shop', keepAlive: true },
   { name: 'tickets', src: `${APPS}/router-react/`, route: '/demo/tickets' },
+  // Angular 21 with zone.js (ng build, ES modules): its router sees /demo/helpdesk/ticket/1 as /ticket/1.
+  { name: 'helpdesk', src: `${APPS}/angular/`, route: '/demo/helpdesk' },
   // Element Plus: a select dropdown, a tooltip and a dialog, all appended to body, shown over the portal.
   { name: 'settings', src: `${APPS}/element-plus/`, route: '/demo/settings' },
   // Bootstrap 5 modal and tooltip, SweetAlert2.

@@ -18,11 +18,14 @@ const ROOT = path.resolve(import.meta.dirname, '..');
  * raised from 32 to 34 kB when the app-root `rem`, kept event targets and
  * overlay ordering landed (33.0 kB), and to 34.5 kB when the window's
  * handler properties and event classes became made on first use (34.0 kB:
- * about 0.3 kB for less work in every sandbox, see README "Mount timing").
+ * about 0.3 kB for less work in every sandbox, see README "Mount timing"),
+ * and to 36 kB for the host guard (sandbox/host-guard.ts: an app's patches
+ * of shared prototypes undone at teardown, which zone.js apps need to mount
+ * twice) and the module globals' watch (35.6 kB).
  * The product target is 22 kB (issue "Speed"), which the current feature set
  * does not meet yet: see README.
  */
-const BUDGET = 34.5 * 1024;
+const BUDGET = 36 * 1024;
 
 for (const mode of ['dist', 'cdn']) {
   await build({ root: ROOT, configFile: path.join(ROOT, 'vite.config.ts'), mode, logLevel: 'warn' });

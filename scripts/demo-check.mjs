@@ -19,6 +19,7 @@ const PAGES = {
   '/demo/inventory': ['inventory'],
   '/demo/shop/42': ['shop'],
   '/demo/tickets': ['tickets'],
+  '/demo/helpdesk': ['helpdesk'],
   '/demo/settings': ['settings', 'popups'],
   '/demo/all': ['todos', 'orders', 'inventory'],
   '/demo/broken': [],

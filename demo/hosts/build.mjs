@@ -10,7 +10,11 @@
  * Angular's compiler with strict templates in `ng build`); the typing-check files in each host hold `expect-error`
  * lines, so typings that stop rejecting wrong use fail the build too.
  *
- *   node demo/hosts/build.mjs            all four
+ * The same tool chain builds one sub-app: `angular-app/`, a zone.js
+ * Angular app (Angular's CLI must run from its own install), into
+ * demo/apps/angular/dist/, served by demo/apps/server.mjs at /angular/.
+ *
+ *   node demo/hosts/build.mjs            all four, and the sub-app
  *   node demo/hosts/build.mjs react vue  some
  */
 import { execFileSync } from 'node:child_process';
@@ -66,6 +70,8 @@ const BUILDS = {
   },
   // Angular's application builder type-checks the templates itself (strictTemplates).
   angular: () => run(process.execPath, [path.join(HOSTS, 'node_modules/@angular/cli/bin/ng.js'), 'build', '--progress=false'], path.join(HOSTS, 'angular')),
+  // Not a host: the Angular sub-app with zone.js (demo/apps/angular/dist/), built here for this tool chain.
+  'angular-app': () => run(process.execPath, [path.join(HOSTS, 'node_modules/@angular/cli/bin/ng.js'), 'build', '--progress=false'], path.join(HOSTS, 'angular-app')),
 };
 
 install();
@@ -75,5 +81,6 @@ for (const host of wanted) {
   const started = performance.now();
   if (!BUILDS[host]) throw new Error(`unknown host ${host}; one of ${Object.keys(BUILDS).join(', ')}`);
   BUILDS[host]();
-  console.log(`host ${host}: type-checked and built into demo/hosts/dist/${host}/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const out = host === 'angular-app' ? 'demo/apps/angular/dist' : `demo/hosts/dist/${host}`;
+  console.log(`${host}: type-checked and built into ${out}/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -202,7 +202,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     signal,
     fetchText: (url, scriptSignal) => early.get(url) ?? fetchScriptText(url, scriptSignal, options.cache, options.fresh),
     baseUrl: parsed.baseUrl,
-    modules: () => (app.modules ??= createLazyModuleScope(() => sandbox.moduleBindings(), options.fresh ? undefined : options.cache)),
+    modules: () => (app.modules ??= createLazyModuleScope(sandbox, options.fresh ? undefined : options.cache)),
   });
   clock.step('scripts');
   // Stylesheets first (no unstyled first render), then `load` once the images are in too.
@@ -247,6 +247,8 @@ export async function lifecycle(app: RunningApp, hook: 'bootstrap' | 'mount', ti
     outcome = await callHook(app.lifecycles?.[hook], app.props, timeout, signal);
   } catch (error) {
     throw toPorticoError(app.name, 'PORTICO_LIFECYCLE_REJECTED', `${hook}() rejected`, error);
+  } finally {
+    if (app.lifecycles?.[hook]) app.sandbox.settle();
   }
   if (outcome === 'timeout') {
     throw new PorticoError(app.name, 'PORTICO_LIFECYCLE_TIMEOUT', `${hook}() did not settle within ${timeout} ms`);

@@ -1,6 +1,7 @@
-import { scanTopLevelDeclarations } from '../sandbox/scan-declarations.js';
+import type { Sandbox } from '../sandbox/sandbox.js';
+import { scanDeclarations } from '../sandbox/scan-declarations.js';
 import type { AssetCache } from './asset-cache.js';
-import type { ModuleScope } from './module-loader.js';
+import type { ModuleGlobals, ModuleScope } from './module-loader.js';
 
 /**
  * The module loader (module-loader.ts, esm-shims.ts and es-module-shims
@@ -9,8 +10,19 @@ import type { ModuleScope } from './module-loader.js';
  * the CDN file stays within its size budget (scripts/build.mjs). Module
  * sources go through `sources`, the page's cache, when given.
  */
-export function createLazyModuleScope(bindings: () => Record<string, unknown>, sources?: AssetCache): ModuleScope {
-  const scope = import('./module-loader.js').then(({ createModuleScope }) => createModuleScope(bindings, scanTopLevelDeclarations, sources));
+export function createLazyModuleScope(sandbox: Sandbox, sources?: AssetCache): ModuleScope {
+  const globals: ModuleGlobals = {
+    names: () => Object.keys(sandbox.moduleBindings()),
+    read: (name) => (sandbox.window as unknown as Record<string, unknown>)[name],
+    owns: (name) => Object.prototype.hasOwnProperty.call(sandbox.globals, name),
+    watch: (names, onChange) => sandbox.watchGlobals(names, onChange),
+  };
+  // Every top-level name a module declares, lexical or `var`: importing one of them would redeclare it.
+  const declares = (source: string) => {
+    const { lexical, vars } = scanDeclarations(source);
+    return [...lexical, ...vars];
+  };
+  const scope = import('./module-loader.js').then(({ createModuleScope }) => createModuleScope(globals, declares, sources));
   // A failed chunk load surfaces from importUrl/importInline; release has nothing to undo then.
   scope.catch(() => undefined);
   return {

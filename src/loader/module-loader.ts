@@ -1,16 +1,18 @@
 import { PORTAL_MODULES, portalModuleSource, portalModuleUrl } from '../bus/virtual-modules.js';
 import type { AssetCache } from './asset-cache.js';
 import { installShims, type ImportShim, type ShimHooks, type Shims } from './esm-shims.js';
+import { importedNames, liveBindingsSource, scanModuleNames, type ModuleNames } from './module-globals.js';
 
 /**
  * ES modules of sub-apps (Vite builds) run through es-module-shims in shim
  * mode, so that each module of an app sees that app's sandbox: every module's
  * source gets one import on its first line,
- *   import{window,self,globalThis,document,setTimeout,…}from"https://portico.invalid/sandbox/3.js";
- * whose virtual module exports the sandbox's values. Imports are bound before
- * a module body runs, so even functions called early through a cycle see them.
- * `with` is a SyntaxError in modules, so names not bound this way (say
- * `localStorage`) are the host's; see README.
+ *   import{window,document,setTimeout,Zone,…}from"https://portico.invalid/sandbox/3/0.js";
+ * of the globals it reads bare, whose virtual module exports the sandbox's
+ * values as live bindings (module-globals.ts). Imports are bound before a
+ * module body runs, so even functions called early through a cycle see them.
+ * `with` is a SyntaxError in modules, so a host global the module reads and
+ * the app never set (say `localStorage`) stays the host's; see README.
  *
  * Module instances are keyed by URL, and two instances of one app must not
  * share them: every URL of an app instance carries a `#portico=<id>`
@@ -25,8 +27,28 @@ import { installShims, type ImportShim, type ShimHooks, type Shims } from './esm
 const VIRTUAL = 'https://portico.invalid/sandbox/';
 const MARK = '#portico=';
 
+/** What a module scope needs of the app's sandbox: its globals, as modules import them. */
+export interface ModuleGlobals {
+  /** The names every module of the app imports when it reads them (`window`, `document`, the timers…). */
+  names(): string[];
+  /** The sandbox's current value of global `name`. */
+  read(name: string): unknown;
+  /** Whether the app has a global `name` of its own (it wrote it on its window). */
+  owns(name: string): boolean;
+  /** Calls `onChange(name)` after each write of one of `names` on the app's window. */
+  watch(names: readonly string[], onChange: (name: string) => void): void;
+}
+
 interface Instance {
-  bindings: Record<string, unknown>;
+  globals: ModuleGlobals;
+  /** {@link ModuleGlobals.names}, read when the first module runs, plus `importShim`. */
+  standard: Set<string>;
+  /** What the generated bindings module calls: a global's value now (`importShim` is the loader's). */
+  read(name: string): unknown;
+  watch(names: readonly string[], onChange: (name: string) => void): void;
+  /** The name lists of the instance's bindings modules (`${VIRTUAL}${id}/${index}.js`), and their indexes. */
+  sets: string[][];
+  setIndex: Map<string, number>;
   /** The names a module's source declares at its top level (scan-declarations.ts, passed in so this chunk does not carry it). */
   declares: (source: string) => string[];
   inline: Map<string, string>;
@@ -48,18 +70,30 @@ export interface ModuleScope {
 }
 
 /**
- * Creates the module scope of one app instance; `bindings` are read once, when
- * its first module runs; `declares` lists a source's top-level declarations.
+ * Creates the module scope of one app instance over its sandbox's `globals`;
+ * `declares` lists a source's top-level declarations.
  */
-export function createModuleScope(bindings: () => Record<string, unknown>, declares: (source: string) => string[], sources?: AssetCache): ModuleScope {
+export function createModuleScope(globals: ModuleGlobals, declares: (source: string) => string[], sources?: AssetCache): ModuleScope {
   const id = String(++counter);
-  const instance: Instance = { bindings: {}, declares, inline: new Map(), sources };
+  let importShim: ImportShim | undefined;
+  const instance: Instance = {
+    globals,
+    standard: new Set(),
+    read: (name) => (name === 'importShim' ? importShim : globals.read(name)),
+    watch: (names, onChange) => globals.watch(names, onChange),
+    sets: [],
+    setIndex: new Map(),
+    declares,
+    inline: new Map(),
+    sources,
+  };
   let bound = false;
   const start = async () => {
     const shims = await (ready ??= installShims(hooks));
     if (!bound) {
+      importShim = shims.importShim;
       // `importShim` is what es-module-shims' rewritten `import()` and `import.meta` call by name.
-      instance.bindings = { ...bindings(), importShim: shims.importShim };
+      instance.standard = new Set([...globals.names(), 'importShim']);
       bound = true;
     }
     shims.slots.set(id, instance);
@@ -91,7 +125,7 @@ export function createModuleScope(bindings: () => Record<string, unknown>, decla
 /** Drops an instance's module records (and their blob URLs) from the registry. */
 function forget(registry: ImportShim['_r'], id: string): void {
   for (const key of Object.keys(registry)) {
-    if (!key.endsWith(MARK + id) && key !== `${VIRTUAL}${id}.js`) continue;
+    if (!key.endsWith(MARK + id) && !key.startsWith(`${VIRTUAL}${id}/`)) continue;
     const blob = registry[key]?.b;
     if (blob?.startsWith('blob:')) URL.revokeObjectURL(blob);
     delete registry[key];
@@ -103,7 +137,7 @@ const markOf = (url: string | undefined) => (url?.includes(MARK) ? url.slice(url
 
 /** The loader's resolve and source hooks; generated modules read an instance's bindings from `slots` (at `slotsUrl`). */
 function hooks(slotsUrl: string, slots: Map<string, Instance>): ShimHooks {
-  const slot = (id: string) => `import{slots}from"${slotsUrl}";const b=slots.get(${JSON.stringify(id)}).bindings;`;
+  const slot = (id: string) => `import{slots}from"${slotsUrl}";const b=slots.get(${JSON.stringify(id)});`;
   const instanceOf = (mark: string | undefined) => (mark ? slots.get(mark) : undefined);
   return {
     resolve(id, parent, defaultResolve) {
@@ -117,12 +151,12 @@ function hooks(slotsUrl: string, slots: Map<string, Instance>): ShimHooks {
     },
     async source(url, options, parent, defaultSource) {
       if (url.startsWith(VIRTUAL)) {
-        const id = url.slice(VIRTUAL.length, -3);
-        return { type: 'js', source: slot(id) + virtualExports(instanceOf(id)) };
+        const [id, index] = url.slice(VIRTUAL.length, -3).split('/') as [string, string];
+        return { type: 'js', source: liveBindingsSource(slotsUrl, id, instanceOf(id)?.sets[Number(index)] ?? []) };
       }
       const mark = markOf(url);
       const instance = instanceOf(mark);
-      if (url.startsWith(PORTAL_MODULES)) return { type: 'js', source: instance ? slot(mark!) + portalModuleSource(url, 'b.window') : portalModuleSource(url, undefined) };
+      if (url.startsWith(PORTAL_MODULES)) return { type: 'js', source: instance ? slot(mark!) + portalModuleSource(url, 'b.read("window")') : portalModuleSource(url, undefined) };
       const plain = url.split('#')[0];
       const inline = instance?.inline.get(plain);
       const cached = instance?.sources?.get(moduleKey(plain));
@@ -143,38 +177,34 @@ function hooks(slotsUrl: string, slots: Map<string, Instance>): ShimHooks {
   };
 }
 
-/** The exports of the virtual module that hands one instance's sandbox bindings to its modules. */
-function virtualExports(instance: Instance | undefined): string {
-  const names = Object.keys(instance?.bindings ?? {});
-  return `export const ${names.map((n) => `${n}=b.${n}`).join(',')};`;
-}
-
 /** The cache key of a module source: never the key of a classic script at the same URL. */
 const moduleKey = (url: string) => `module ${url}`;
 
 /**
- * The names each module source imports from the sandbox, by the set of
- * binding names and then by the source itself: a remount (a new instance,
- * same sources and names) does not scan a big vendor chunk again. The
+ * What the scan of each module source found, by the source itself: a remount
+ * (a new instance, same sources) does not scan a big vendor chunk again. The
  * sources are the very strings the page's cache holds, so this keeps no
  * second copy.
  */
-const imported = new Map<string, Map<string, string[]>>();
+const scanned = new Map<string, ModuleNames>();
 
-/** The line-1 import of a module's sandbox bindings, minus names the module declares itself. */
+/** The line-1 import of the sandbox globals a module reads bare (see module-globals.ts). */
 function prelude(id: string, instance: Instance, source: string): string {
-  const all = Object.keys(instance.bindings);
-  const key = all.join(',');
-  const bySource = imported.get(key) ?? new Map<string, string[]>();
-  imported.set(key, bySource);
-  let names = bySource.get(source);
+  let names = scanned.get(source);
   if (!names) {
-    const declared = new Set(instance.declares(source));
-    // And every `var x` anywhere (a module-level one would clash with the import), in one pass over the source.
-    for (const match of source.matchAll(/\bvar\s+([\w$]+)/g)) declared.add(match[1]!);
-    names = all.filter((name) => !declared.has(name));
+    names = scanModuleNames(source, instance.declares);
     // Only sources the page's cache holds are kept here (a `reload()` fetches new strings every time).
-    if (instance.sources) bySource.set(source, names);
+    if (instance.sources) scanned.set(source, names);
   }
-  return names.length ? `import{${names.join(',')}}from"${VIRTUAL}${id}.js";` : '';
+  const { standard, globals } = instance;
+  const wanted = importedNames(names, (name) => standard.has(name) || globals.owns(name));
+  // es-module-shims rewrites `import()` and `import.meta` into calls of `importShim` after this hook.
+  if (!wanted.includes('importShim')) wanted.push('importShim');
+  const key = wanted.join(',');
+  let index = instance.setIndex.get(key);
+  if (index === undefined) {
+    index = instance.sets.push(wanted) - 1;
+    instance.setIndex.set(key, index);
+  }
+  return `import{${key}}from"${VIRTUAL}${id}/${index}.js";`;
 }

@@ -71,12 +71,14 @@ function execute1(script: EntryScript, code: string, { app, sandbox, elements }:
   }
 }
 
-async function runModule(script: EntryScript, { app, modules, baseUrl, signal }: RunScriptsOptions): Promise<void> {
+async function runModule(script: EntryScript, { app, modules, baseUrl, signal, sandbox }: RunScriptsOptions): Promise<void> {
   signal.throwIfAborted();
   const name = script.src ?? `#${script.index} (inline module)`;
   try {
     await (script.src ? modules().importUrl(script.src) : modules().importInline(script.text, baseUrl, script.index));
+    sandbox.settle();
   } catch (error) {
+    sandbox.settle();
     if (signal.aborted) throw signal.reason;
     const message = error instanceof Error ? error.message : String(error);
     const code =

@@ -13,6 +13,10 @@ export interface FallbackOptions {
   special?: (key: PropertyKey) => { value: unknown } | undefined;
   /** A first write of a key that is not an override: store it on `receiver`, or send it to the host. */
   write: (key: PropertyKey, value: unknown, receiver: object) => boolean;
+  /** Told after the app wrote an override (`window.setTimeout = …`). */
+  overridden?: (key: PropertyKey) => void;
+  /** Told of each value read from the host object (see host-guard.ts `touchHostGlobal`). */
+  read?: (key: PropertyKey, value: unknown) => void;
 }
 
 /**
@@ -21,7 +25,7 @@ export interface FallbackOptions {
  * whose prototype is a Proxy that answers the rest: the overrides, then the
  * host object, its native methods bound to it.
  */
-export function createFallbackObject({ real, overrides, claims = [], special, write }: FallbackOptions): Record<PropertyKey, unknown> {
+export function createFallbackObject({ real, overrides, claims = [], special, write, overridden: onOverride, read }: FallbackOptions): Record<PropertyKey, unknown> {
   const overridden = (key: PropertyKey) => overrides.has(key) || claims.some((c) => c.claim(key));
   const fallback = new Proxy(Object.create(null) as object, {
     get(_, key) {
@@ -29,12 +33,14 @@ export function createFallbackObject({ real, overrides, claims = [], special, wr
       if (answer) return answer.value;
       if (overridden(key)) return readOverride(overrides.get(key));
       const value = Reflect.get(real, key);
+      read?.(key, value);
       // Object.prototype's methods (hasOwnProperty, toString…) must act on the app's object, not the host's.
       return key in Object.prototype ? value : bindNative(value, real);
     },
     set(_, key, value, receiver) {
       if (!overridden(key)) return write(key, value, receiver);
       writeOverride(overrides, key, value);
+      onOverride?.(key);
       return true;
     },
     has: (_, key) => overridden(key) || key in real,

@@ -1,4 +1,6 @@
 import { createFallbackObject, defineOwn } from './fallback-proxy.js';
+import { createGlobalWatch } from './global-watch.js';
+import { touchHostGlobal } from './host-guard.js';
 import type { SandboxOverrides } from './types.js';
 
 /** Names that must never hand out the real window: they answer the app's own window. */
@@ -19,6 +21,8 @@ export interface ProxyWindow {
   readonly own: Record<PropertyKey, unknown>;
   /** The last global property the app created (qiankun finds UMD lifecycles through it). */
   lastAssigned(): PropertyKey | undefined;
+  /** Calls `onChange(name)` after each write of one of `names` on the window (see global-watch.ts). */
+  watch(names: readonly string[], onChange: (name: string) => void): void;
 }
 
 /**
@@ -39,6 +43,7 @@ export function createProxyWindow(
 ): ProxyWindow {
   let last: PropertyKey | undefined;
   let own: Record<PropertyKey, unknown>;
+  let watched: ReturnType<typeof createGlobalWatch> | undefined;
 
   own = createFallbackObject({
     real,
@@ -47,8 +52,10 @@ export function createProxyWindow(
     special: (key) => (SELF_NAMES.has(key) ? { value: own } : key === 'document' ? { value: document() } : undefined),
     write(key, value, receiver) {
       last = key;
-      return defineOwn(receiver, key, value);
+      return (receiver === own && watched?.define(key, value)) || defineOwn(receiver, key, value);
     },
+    overridden: (key) => watched?.changed(key),
+    read: touchHostGlobal,
   });
 
   // The `with` scope answers "yes" for every name, so an implicit global
@@ -70,5 +77,7 @@ export function createProxyWindow(
     scope,
     own,
     lastAssigned: () => last,
+    // Created on first use: only apps with ES modules watch their globals.
+    watch: (names, onChange) => (watched ??= createGlobalWatch(own)).watch(names, onChange),
   };
 }

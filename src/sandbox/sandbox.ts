@@ -1,6 +1,7 @@
 import { registerAppViews } from './app-views.js';
 import { sumReleased, type LeakReport } from './leak-report.js';
 import { compileFunction, evaluateIndirect, PARAMETERS, runScript, type ScriptContext } from './evaluate.js';
+import { createHostGuard } from './host-guard.js';
 import { createLocalEvents } from './local-events.js';
 import { patchDynamicScripts } from './patchers/dynamic-scripts.js';
 import { patchElementUrls } from './patchers/element-urls.js';
@@ -70,6 +71,19 @@ export interface Sandbox {
    * module cannot be wrapped in `with`, so these are imported into it.
    */
   moduleBindings(): Record<string, unknown>;
+  /**
+   * Calls `onChange(name)` after each write of one of `names` on the app's
+   * window: what keeps an ES module's import of a global (a bare `Zone` or
+   * `Promise`) in step with the window (see loader/module-globals.ts).
+   */
+  watchGlobals(names: readonly string[], onChange: (name: string) => void): void;
+  /**
+   * Takes what changed on the host's shared prototypes since the last call
+   * as the app's doing, to be undone at teardown (see host-guard.ts). Classic
+   * scripts call it themselves; the loader calls it after each ES module and
+   * lifecycle call.
+   */
+  settle(): void;
   /** The last global the app created, for UMD lifecycle discovery. */
   lastAssigned(): PropertyKey | undefined;
   /**
@@ -132,6 +146,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       runScript(code, url, win.proxy, context);
     } finally {
       overrides.document.set('currentScript', previous);
+      guard.settle();
     }
   };
 
@@ -160,6 +175,17 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   };
   const disposers: Disposer[] = [];
   for (const patch of [...BUILT_IN_PATCHERS, ...(options.patchers ?? [])]) disposers.push(patch(target));
+  // After the patchers: their own hooks on host prototypes are not the app's. The app's event targets:
+  // nodes whose ownerDocument is its document (patchers/owner-document.ts: in its tree, or made by it),
+  // and instances of its own classes (its XMLHttpRequest, Worker, BroadcastChannel…).
+  const host = window as unknown as Record<PropertyKey, unknown>;
+  const appMade = (target: unknown) => {
+    for (const [key, value] of overrides.window) {
+      if (typeof value === 'function' && value !== host[key] && value.prototype && target instanceof value) return true;
+    }
+    return false;
+  };
+  const guard = createHostGuard((target) => (target instanceof Node ? target.ownerDocument === doc : appMade(target)));
   let report: LeakReport | undefined;
   const compatKeys = new Set<PropertyKey>(Object.keys(options.globals ?? {}));
 
@@ -174,6 +200,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     },
     fire: (which, type) => local.dispatch(which, type),
     lastAssigned: win.lastAssigned,
+    watchGlobals: win.watch,
+    settle: () => guard.settle(),
     moduleBindings() {
       const bindings: Record<string, unknown> = {};
       for (const name of ['window', 'self', 'globalThis', 'top', 'parent', 'frames', 'location', 'history']) {
@@ -200,13 +228,15 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     },
     dispose() {
       if (report) return report;
+      // Before the patchers let go of their own hooks: the guard's last read must still match them.
+      const hostPatches = guard.restore();
       const parts = disposers.reverse().map((dispose) => dispose());
       local.clear();
       unregisterViews();
       const globals = Reflect.ownKeys(win.own).filter((key) => !compatKeys.has(key));
       // Reflect: an app's non-configurable global cannot be deleted, and must not stop teardown.
       for (const key of Reflect.ownKeys(win.own)) Reflect.deleteProperty(win.own, key);
-      report = { app: options.name, released: sumReleased([...parts, { globals: globals.length }]), leftBehind: leftBehindOf(parts) };
+      report = { app: options.name, released: sumReleased([...parts, { globals: globals.length, hostPatches }]), leftBehind: leftBehindOf(parts) };
       return report;
     },
   };

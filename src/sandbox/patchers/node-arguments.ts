@@ -1,3 +1,4 @@
+import { markPorticoOwn } from '../host-guard.js';
 import { isAppView, toNative } from '../app-views.js';
 import type { Patcher } from '../types.js';
 
@@ -50,7 +51,7 @@ function install(): void {
       },
     }[name]!;
     Object.defineProperty(swapping, 'length', { value: method.length });
-    Object.defineProperty(Node.prototype, name, { ...native, value: swapping });
+    Object.defineProperty(Node.prototype, name, { ...native, value: markPorticoOwn(swapping) });
   }
 }
 

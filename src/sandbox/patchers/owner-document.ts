@@ -1,4 +1,5 @@
 import type { Patcher } from '../types.js';
+import { markPorticoOwn } from '../host-guard.js';
 import { lookNative } from './native-class.js';
 import { wrapCreateElement } from './wrap-create-element.js';
 
@@ -79,7 +80,7 @@ function install(): void {
   const get = native.get!;
   Object.defineProperty(Node.prototype, 'ownerDocument', {
     ...native,
-    get(this: Node) {
+    get: markPorticoOwn(function (this: Node) {
       const doc = get.call(this) as Document | null;
       // Walk out through nested shadow roots (web components inside an app) to the app's root.
       for (let root = this.getRootNode(); root !== doc; ) {
@@ -89,7 +90,7 @@ function install(): void {
         root = root.host.getRootNode();
       }
       return doc;
-    },
+    }),
   });
 }
 
