@@ -31,7 +31,7 @@
  * element and document prototypes costs about 15 ms in a fresh page, which
  * an app that never names them should not pay.
  */
-const EAGER = ['Object', 'Function', 'Array', 'String', 'Promise'];
+const EAGER = [Object, Array, Promise, Object.prototype, Function.prototype, Array.prototype, String.prototype, Promise.prototype];
 const LAZY = new Set([
   'Node', 'Element', 'HTMLElement', 'SVGElement', 'Document', 'Event', 'HTMLMediaElement', 'HTMLBodyElement',
   'HTMLFrameSetElement', 'IDBRequest', 'IDBOpenDBRequest', 'IDBTransaction', 'IDBDatabase', 'WebSocket', 'FileReader', 'MessagePort', 'Worker', 'MutationObserver', 'IntersectionObserver',
@@ -39,7 +39,8 @@ const LAZY = new Set([
   'ShadowRoot', 'customElements',
 ]);
 
-type Shape = Map<PropertyKey, PropertyDescriptor>;
+/** An object's own properties as last read, and (for the compared ones) its methods' values, for a quick check. */
+type Shape = Map<PropertyKey, PropertyDescriptor> & { methods?: [PropertyKey, unknown][] };
 
 /**
  * Between full reads, an object is checked by its key count (polyfills add
@@ -78,19 +79,15 @@ let known: Map<object, Shape> | undefined;
 function watched(): Map<object, Shape> {
   if (known) return known;
   known = new Map();
-  const host = window as unknown as Record<string, { prototype?: object } | undefined>;
-  for (const name of EAGER) watch(host[name]);
-  // The app's XMLHttpRequest is its own subclass (patchers/network.ts), whose methods zone.js looks up the chain for.
-  for (const value of [EventTarget.prototype, XMLHttpRequest.prototype, XMLHttpRequestEventTarget.prototype, console]) watch(value);
+  // The built-ins: polyfills' targets (their prototypes, and the statics of Object, Array and Promise). The app's XMLHttpRequest is its own subclass (patchers/network.ts), whose methods zone.js looks up the chain for.
+  for (const value of [...EAGER, EventTarget.prototype, XMLHttpRequest.prototype, XMLHttpRequestEventTarget.prototype, console]) watch(value);
   return known;
 }
 
-/** Starts watching a host object (and a constructor's prototype); its state now is nobody's change. */
+/** Starts watching a host object; its state now is nobody's change. */
 function watch(value: unknown): void {
   if (!value || (typeof value !== 'object' && typeof value !== 'function') || known!.has(value)) return;
   known!.set(value, shapeOf(value));
-  const proto = (value as { prototype?: unknown }).prototype;
-  if (typeof value === 'function' && proto) watch(proto);
 }
 
 /**
@@ -101,14 +98,28 @@ function watch(value: unknown): void {
 export function touchHostGlobal(key: PropertyKey, value: unknown): void {
   if (typeof key === 'string' && LAZY.has(key)) {
     watched();
-    watch(value);
+    // A constructor's prototype (what its instances share); an instance (`customElements`) itself.
+    watch(typeof value === 'function' ? (value as { prototype?: unknown }).prototype : value);
   }
 }
 
 function shapeOf(object: object): Shape {
   const shape: Shape = new Map();
   for (const key of Reflect.ownKeys(object)) shape.set(key, Reflect.getOwnPropertyDescriptor(object, key)!);
+  if (compared.has(object)) shape.methods = [...shape].filter(([, d]) => typeof d.value === 'function').map(([key, d]) => [key, d.value]);
   return shape;
+}
+
+/**
+ * Whether an object may have changed since its last read: another key
+ * count, or (for the compared objects) a method that is not the same
+ * function. Methods are read as properties, which is much cheaper than
+ * reading descriptors; a method turned into an accessor reads as another value.
+ */
+function moved(object: object, shape: Shape): boolean {
+  if (Reflect.ownKeys(object).length !== shape.size) return true;
+  const host = object as Record<PropertyKey, unknown>;
+  return !!shape.methods?.some(([key, value]) => host[key] !== value);
 }
 
 const same = (a: PropertyDescriptor | undefined, b: PropertyDescriptor | undefined) =>
@@ -120,13 +131,8 @@ const same = (a: PropertyDescriptor | undefined, b: PropertyDescriptor | undefin
 function collect(): Change[] {
   const changes: Change[] = [];
   for (const [object, shape] of watched()) {
-    const keys = Reflect.ownKeys(object);
-    // A quick pass first: most reads find nothing changed.
-    let changed = keys.length !== shape.size;
-    for (let i = 0; !changed && compared.has(object) && i < keys.length; i++) {
-      changed = !same(shape.get(keys[i]!), Reflect.getOwnPropertyDescriptor(object, keys[i]!));
-    }
-    if (!changed) continue;
+    // A quick check first: most reads find nothing changed.
+    if (!moved(object, shape)) continue;
     const now = shapeOf(object);
     for (const key of new Set([...shape.keys(), ...now.keys()])) {
       const before = shape.get(key);
@@ -189,6 +195,7 @@ export function createHostGuard(owns: (target: unknown) => boolean): HostGuard {
     restore() {
       // What changed since the app's last script or lifecycle call is not taken as the app's: the host
       // may have run meanwhile. (An app that patches later, from a timer, leaves that patch behind.)
+      if (!mine.length) return 0;
       collect();
       let undone = 0;
       for (const change of mine.reverse()) {
