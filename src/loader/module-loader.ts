@@ -80,7 +80,7 @@ export function createModuleScope(globals: ModuleGlobals, declares: (source: str
     globals,
     standard: new Set(),
     read: (name) => (name === 'importShim' ? importShim : globals.read(name)),
-    watch: (names, onChange) => globals.watch(names, onChange),
+    watch: globals.watch,
     sets: [],
     setIndex: new Map(),
     declares,

@@ -76,9 +76,7 @@ async function runModule(script: EntryScript, { app, modules, baseUrl, signal, s
   const name = script.src ?? `#${script.index} (inline module)`;
   try {
     await (script.src ? modules().importUrl(script.src) : modules().importInline(script.text, baseUrl, script.index));
-    sandbox.settle();
   } catch (error) {
-    sandbox.settle();
     if (signal.aborted) throw signal.reason;
     const message = error instanceof Error ? error.message : String(error);
     const code =
@@ -88,6 +86,9 @@ async function runModule(script: EntryScript, { app, modules, baseUrl, signal, s
           ? 'PORTICO_SCRIPT_HTTP'
           : 'PORTICO_SCRIPT_THROW';
     throw toPorticoError(app, code, `module ${name} failed`, error);
+  } finally {
+    // What the module changed on host prototypes, run or failed, is the app's (sandbox/host-guard.ts).
+    sandbox.settle();
   }
 }
 
