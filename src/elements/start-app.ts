@@ -9,6 +9,7 @@ import { callHook, findLifecycles, type Lifecycles } from '../loader/lifecycles.
 import { createLazyModuleScope } from '../loader/lazy-module-scope.js';
 import type { ModuleScope } from '../loader/module-loader.js';
 import { mountTree } from '../loader/mount-tree.js';
+import { warmModules } from '../loader/module-warmup.js';
 import { startStopwatch, type MountTiming } from '../loader/mount-timing.js';
 import { runScripts } from '../loader/run-scripts.js';
 import { loadingImages, whenLoaded } from '../loader/when-loaded.js';
@@ -142,6 +143,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     text.catch(() => undefined);
     early.set(script.src, text);
   }
+  warmModules(parsed, options.fresh ? undefined : options.cache);
   options.onMounting();
 
   // The app lives in a root of its own, one level down (see RunningApp.carrier).

@@ -20,6 +20,8 @@ export interface AssetCache {
    * its entry and scripts once.
    */
   share<T>(key: string, start: () => Promise<T>): { promise: Promise<T>; started: boolean };
+  /** The request {@link share} has in flight for `key`, if any. */
+  pending(key: string): Promise<unknown> | undefined;
 }
 
 /** A fetched text and the URL it was finally served from. */
@@ -47,11 +49,15 @@ export function createAssetCache(): AssetCache {
       promise.then(done, done);
       return { promise, started: true };
     },
+    pending: (key) => inflight.get(key),
   };
 }
 
 /** The cache key of an HTML entry: entries and scripts never share a key, even at the same URL. */
 export const entryKey = (src: string) => `entry ${src}`;
+
+/** The cache key of an ES module's source: never the key of a classic script at the same URL. */
+export const moduleKey = (url: string) => `module ${url}`;
 
 /** An entry's parse, made once: `entry.parsed`, or parsed now and stored with the text in `cache` under `entryKey(src)`. */
 export function parsedEntry(src: string, entry: CachedAsset, cache?: AssetCache): ParsedEntry {

@@ -36,8 +36,10 @@ export interface Shims<T> {
 /** Installs es-module-shims into a private scope with `hooks(slotsUrl, slots)` as its resolve and source hooks. */
 export async function installShims<T>(hooks: (slotsUrl: string, slots: Map<string, T>) => ShimHooks): Promise<Shims<T>> {
   const slotsUrl = URL.createObjectURL(new Blob(['export const slots=new Map()'], { type: 'text/javascript' }));
+  // The two loads go out together: the chunk is a round trip, the slots module a blob read.
+  const shims = import('es-module-shims');
   const { slots } = (await import(/* @vite-ignore */ slotsUrl)) as { slots: Map<string, T> };
-  const { default: install, lexerReady } = await import('es-module-shims');
+  const { default: install, lexerReady } = await shims;
   // Its lexer is WebAssembly (scripts/esms-wrap.mjs): compiled once, before the first module is lexed.
   await lexerReady;
   const scope: Record<string, unknown> = {

@@ -1,7 +1,7 @@
 import type { Sandbox } from '../sandbox/sandbox.js';
 import { scanDeclarations } from '../sandbox/scan-declarations.js';
-import type { AssetCache } from './asset-cache.js';
-import type { ModuleGlobals, ModuleScope } from './module-loader.js';
+import { moduleKey, type AssetCache, type CachedAsset } from './asset-cache.js';
+import type { ModuleGlobals, ModuleScope, ModuleSources } from './module-loader.js';
 
 /**
  * The module loader (module-loader.ts, esm-shims.ts and es-module-shims
@@ -22,7 +22,12 @@ export function createLazyModuleScope(sandbox: Sandbox, sources?: AssetCache): M
     const { lexical, vars } = scanDeclarations(source);
     return [...lexical, ...vars];
   };
-  const scope = import('./module-loader.js').then(({ createModuleScope }) => createModuleScope(globals, declares, sources));
+  const cached: ModuleSources | undefined = sources && {
+    get: (url) => sources.get(moduleKey(url)),
+    set: (url, asset) => sources.set(moduleKey(url), asset),
+    pending: (url) => sources.pending(moduleKey(url)) as Promise<CachedAsset | undefined> | undefined,
+  };
+  const scope = import('./module-loader.js').then(({ createModuleScope }) => createModuleScope(globals, declares, cached));
   // A failed chunk load surfaces from importUrl/importInline; release has nothing to undo then.
   scope.catch(() => undefined);
   return {

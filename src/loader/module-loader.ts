@@ -1,5 +1,5 @@
 import { PORTAL_MODULES, portalModuleSource, portalModuleUrl } from '../bus/virtual-modules.js';
-import type { AssetCache } from './asset-cache.js';
+import type { CachedAsset } from './asset-cache.js';
 import { installShims, type ImportShim, type ShimHooks, type Shims } from './esm-shims.js';
 import { importedNames, liveBindingsSource, scanModuleNames, type ModuleNames } from './module-globals.js';
 
@@ -27,6 +27,14 @@ import { importedNames, liveBindingsSource, scanModuleNames, type ModuleNames } 
 const VIRTUAL = 'https://portico.invalid/sandbox/';
 const MARK = '#portico=';
 
+/** The page's cache of module sources, by URL (the AssetCache under its module keys, see lazy-module-scope.ts). */
+export interface ModuleSources {
+  get(url: string): CachedAsset | undefined;
+  set(url: string, asset: CachedAsset): void;
+  /** The fetch of `url` the entry's warm-up has in flight (module-warmup.ts), if any. */
+  pending(url: string): Promise<CachedAsset | undefined> | undefined;
+}
+
 /** What a module scope needs of the app's sandbox: its globals, as modules import them. */
 export interface ModuleGlobals {
   /** The names every module of the app imports when it reads them (`window`, `document`, the timers…). */
@@ -53,11 +61,20 @@ interface Instance {
   declares: (source: string) => string[];
   inline: Map<string, string>;
   /** The page's cache of fetched texts: module sources are fetched once per page, like classic scripts. */
-  sources?: AssetCache;
+  sources?: ModuleSources;
 }
 
 let ready: Promise<Shims<Instance>> | undefined;
 let counter = 0;
+
+/**
+ * Loads es-module-shims and compiles its lexer now, if no app has yet: what
+ * the first module of the first module app would otherwise wait for
+ * (module-warmup.ts).
+ */
+export function installModuleLoader(): Promise<unknown> {
+  return (ready ??= installShims(hooks));
+}
 
 /** One app instance's entry to the module loader. */
 export interface ModuleScope {
@@ -73,7 +90,7 @@ export interface ModuleScope {
  * Creates the module scope of one app instance over its sandbox's `globals`;
  * `declares` lists a source's top-level declarations.
  */
-export function createModuleScope(globals: ModuleGlobals, declares: (source: string) => string[], sources?: AssetCache): ModuleScope {
+export function createModuleScope(globals: ModuleGlobals, declares: (source: string) => string[], sources?: ModuleSources): ModuleScope {
   const id = String(++counter);
   let importShim: ImportShim | undefined;
   const instance: Instance = {
@@ -89,7 +106,7 @@ export function createModuleScope(globals: ModuleGlobals, declares: (source: str
   };
   let bound = false;
   const start = async () => {
-    const shims = await (ready ??= installShims(hooks));
+    const shims = (await installModuleLoader()) as Shims<Instance>;
     if (!bound) {
       importShim = shims.importShim;
       // `importShim` is what es-module-shims' rewritten `import()` and `import.meta` call by name.
@@ -159,7 +176,8 @@ function hooks(slotsUrl: string, slots: Map<string, Instance>): ShimHooks {
       if (url.startsWith(PORTAL_MODULES)) return { type: 'js', source: instance ? slot(mark!) + portalModuleSource(url, 'b.read("window")') : portalModuleSource(url, undefined) };
       const plain = url.split('#')[0];
       const inline = instance?.inline.get(plain);
-      const cached = instance?.sources?.get(moduleKey(plain));
+      // A source the entry named may still be on its way (module-warmup.ts).
+      const cached = inline === undefined ? (instance?.sources?.get(plain) ?? (await instance?.sources?.pending(plain))) : undefined;
       const loaded =
         inline !== undefined
           ? { type: 'js', source: inline }
@@ -168,7 +186,7 @@ function hooks(slotsUrl: string, slots: Map<string, Instance>): ShimHooks {
             : await defaultSource(url, options, parent);
       if (!instance) return loaded;
       if (inline === undefined && !cached && loaded.type === 'js' && typeof loaded.source === 'string') {
-        instance.sources?.set(moduleKey(plain), { url: (loaded.url ?? plain).split('#')[0], text: loaded.source });
+        instance.sources?.set(plain, { url: (loaded.url ?? plain).split('#')[0], text: loaded.source });
       }
       // The response URL becomes the parent of the module's imports: it must keep the mark.
       const marked = { ...loaded, url: withMark(loaded.url ?? url, mark!) };
@@ -176,9 +194,6 @@ function hooks(slotsUrl: string, slots: Map<string, Instance>): ShimHooks {
     },
   };
 }
-
-/** The cache key of a module source: never the key of a classic script at the same URL. */
-const moduleKey = (url: string) => `module ${url}`;
 
 /**
  * What the scan of each module source found, by the source itself: a remount
