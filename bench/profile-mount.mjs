@@ -6,14 +6,17 @@
  * time. Native work (style recalculation, layout, parsing) is counted in the
  * JavaScript function that forced it. With `--cold`, each mount is the first
  * of a fresh page instead (the profile covers the mount only, not the page's
- * load). Also prints the medians of the element's `mountTiming`. A tool for
+ * load). With `--second`, each mount is the second of a fresh page, right
+ * after a first one was removed: what the start-up figure's warm row
+ * measures, with the code run once and not yet optimized. Also prints the
+ * medians of the element's `mountTiming`. A tool for
  * finding costs, not a figure: `npm run bench` holds the figures.
  *
  * With `--cdn`, the page loads the built `cdn/portico.js` instead (run
  * `npm run build` first), and its functions are named by source file and
  * line through the source maps of the entry and its lazy chunks.
  *
- *   node bench/profile-mount.mjs [--app bench-styled] [--mounts 20] [--top 25] [--cold] [--cdn]
+ *   node bench/profile-mount.mjs [--app bench-styled] [--mounts 20] [--top 25] [--cold | --second] [--cdn]
  *
  * Needs the fixtures built (`npm run build:fixtures`).
  */
@@ -28,7 +31,7 @@ import { mountPageHtml } from './lib/mount-page.mjs';
 import { median } from './lib/stats.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { app: { type: 'string', default: 'bench-styled' }, mounts: { type: 'string', default: '20' }, top: { type: 'string', default: '25' }, cold: { type: 'boolean', default: false }, cdn: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { app: { type: 'string', default: 'bench-styled' }, mounts: { type: 'string', default: '20' }, top: { type: 'string', default: '25' }, cold: { type: 'boolean', default: false }, second: { type: 'boolean', default: false }, cdn: { type: 'boolean', default: false } } });
 /** The source maps of the CDN build's files (the entry and its lazy chunks), by file name. */
 const sourceMaps = new Map(
   values.cdn
@@ -75,9 +78,13 @@ try {
   const profiles = [];
   const runs = [];
   let cold;
-  if (values.cold) {
+  if (values.cold || values.second) {
     for (let i = 0; i < mounts; i++) {
       const opened = await openPage();
+      if (values.second) {
+        await opened.page.evaluate(() => window.mountOnce());
+        await opened.page.waitForTimeout(50);
+      }
       const { profile, results } = await profiled(opened, 1);
       profiles.push(profile);
       runs.push(...results);
@@ -91,7 +98,7 @@ try {
     runs.push(...results);
   }
   const warm = runs.map((r) => r.ms);
-  const kind = values.cold ? 'cold' : 'warm';
+  const kind = values.cold ? 'cold' : values.second ? 'second' : 'warm';
   console.log(`${values.app}: ${cold === undefined ? '' : `cold mount ${cold.toFixed(1)} ms; `}${kind} mounts (median of ${mounts}) ${median(warm).toFixed(1)} ms (insertion to micro-app-mounted)`);
   const steps = Object.keys(runs[0].timing).filter((k) => typeof runs[0].timing[k] === 'number');
   console.log(`mountTiming medians: ${steps.map((k) => `${k} ${median(runs.map((r) => r.timing[k])).toFixed(1)}`).join(', ')}`);

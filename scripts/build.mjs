@@ -21,11 +21,14 @@ const ROOT = path.resolve(import.meta.dirname, '..');
  * about 0.3 kB for less work in every sandbox, see README "Mount timing"),
  * and to 36 kB for the host guard (sandbox/host-guard.ts: an app's patches
  * of shared prototypes undone at teardown, which zone.js apps need to mount
- * twice) and the module globals' watch (35.6 kB).
+ * twice) and the module globals' watch (35.6 kB), and to 37 kB for the
+ * ES-module warm-up (loader/module-warmup.ts) and the app's own non-node
+ * event targets (sandbox/patchers/app-event-targets.ts: zone.js apps'
+ * FileReader, IndexedDB and media query listeners), 36.5 kB.
  * The product target is 22 kB (issue "Speed"), which the current feature set
  * does not meet yet: see README.
  */
-const BUDGET = 36 * 1024;
+const BUDGET = 37 * 1024;
 
 for (const mode of ['dist', 'cdn']) {
   await build({ root: ROOT, configFile: path.join(ROOT, 'vite.config.ts'), mode, logLevel: 'warn' });

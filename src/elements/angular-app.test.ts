@@ -12,7 +12,7 @@ import { APPS, inside, mount, unmount, until } from '../test/helpers.js';
 describe('an Angular 21 sub-app with zone.js (ng build, ES modules)', () => {
   const SRC = `${APPS}/angular/`;
 
-  it('renders under a bare tag, runs change detection from clicks, timers, promises and HttpClient, routes, and comes back after removal', async () => {
+  it('renders under a bare tag, runs change detection from clicks, timers, promises, HttpClient, a FileReader and IndexedDB, routes, and comes back after removal', async () => {
     const host = {
       add: EventTarget.prototype.addEventListener,
       remove: EventTarget.prototype.removeEventListener,
@@ -44,6 +44,11 @@ describe('an Angular 21 sub-app with zone.js (ng build, ES modules)', () => {
           // The list arrives through HttpClient (an XMLHttpRequest): zone.js runs change detection when it answers.
           await until(() => root.querySelectorAll('.ticket-link').length === 3, 3000, `round ${round}: HttpClient → change detection`);
           expect(root.querySelector('.ticket-link')!.textContent).to.equal('Printer on fire');
+          // Events the browser fires later at event targets that are not nodes: zone.js must see them.
+          (root.getElementById('attach') as HTMLElement).click();
+          await until(() => root.getElementById('attachment')!.textContent === 'attached: printer manual', 2000, `round ${round}: FileReader load → change detection`);
+          (root.getElementById('load-draft') as HTMLElement).click();
+          await until(() => root.getElementById('draft')!.textContent === 'draft: Printer still on fire', 2000, `round ${round}: IndexedDB success → change detection`);
           (await until(() => root.querySelector<HTMLElement>('.ticket-link'), 3000, 'router outlet'))!.click();
           await until(() => root.getElementById('detail')?.textContent === 'Ticket 1', 3000, `round ${round}: route change`);
           // No `route`: the app is at the root of the page's paths, and its router drives the page URL.

@@ -19,6 +19,7 @@ import { patchUncaughtErrors } from './patchers/uncaught-errors.js';
 import { patchViewport } from './patchers/viewport.js';
 import { patchListeners } from './patchers/listeners.js';
 import { patchEventTargets } from './patchers/event-targets.js';
+import { patchAppEventTargets } from './patchers/app-event-targets.js';
 import { patchTimers } from './patchers/timers.js';
 import { patchObservers } from './patchers/observers.js';
 import { patchBroadcastChannel } from './patchers/broadcast-channel.js';
@@ -110,7 +111,7 @@ export interface Sandbox {
   dispose(): LeakReport;
 }
 
-const BUILT_IN_PATCHERS: readonly Patcher[] = [patchUncaughtErrors, patchTimers, patchListeners, patchEventTargets, patchHandlers, patchDynamicScripts, patchObservers, patchBroadcastChannel, patchMessageChannel, patchWorkers, patchNetwork, patchElementUrls, patchOwnerDocument, patchNodeArguments, patchViewArguments, patchStyles, patchRemUnits, patchPopupLayer, patchViewport, patchHistory];
+const BUILT_IN_PATCHERS: readonly Patcher[] = [patchUncaughtErrors, patchTimers, patchListeners, patchEventTargets, patchHandlers, patchDynamicScripts, patchObservers, patchBroadcastChannel, patchMessageChannel, patchWorkers, patchNetwork, patchAppEventTargets, patchElementUrls, patchOwnerDocument, patchNodeArguments, patchViewArguments, patchStyles, patchRemUnits, patchPopupLayer, patchViewport, patchHistory];
 
 /**
  * Creates a sandbox: a proxy window and document over the real ones, with
@@ -158,7 +159,9 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   Object.assign(win.own, options.globals);
 
   let stamps = 0;
+  const ownership: Array<(target: object) => boolean> = [];
   const target: PatchTarget = {
+    ownTargets: (test) => void ownership.push(test),
     stamp: () => ++stamps,
     name: options.name,
     window: win.proxy,
@@ -177,15 +180,20 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   for (const patch of [...BUILT_IN_PATCHERS, ...(options.patchers ?? [])]) disposers.push(patch(target));
   // After the patchers: their own hooks on host prototypes are not the app's. The app's event targets:
   // nodes whose ownerDocument is its document (patchers/owner-document.ts: in its tree, or made by it),
-  // and instances of its own classes (its XMLHttpRequest, Worker, BroadcastChannel…).
+  // instances of its own classes (its XMLHttpRequest, Worker, BroadcastChannel…), and what the patchers
+  // claim (patchers/app-event-targets.ts). The plain prototype test: an app class's own `instanceof`
+  // holds for the host's instances too (patchers/native-class.ts).
   const host = window as unknown as Record<PropertyKey, unknown>;
-  const appMade = (target: unknown) => {
+  const instanceOf = Function.prototype[Symbol.hasInstance];
+  const appMade = (target: object) => {
     for (const [key, value] of overrides.window) {
-      if (typeof value === 'function' && value !== host[key] && value.prototype && target instanceof value) return true;
+      if (typeof value === 'function' && value !== host[key] && value.prototype && instanceOf.call(value, target)) return true;
     }
-    return false;
+    return ownership.some((test) => test(target));
   };
-  const guard = createHostGuard((target) => (target instanceof Node ? target.ownerDocument === doc : appMade(target)));
+  const guard = createHostGuard((target) =>
+    target instanceof Node ? target.ownerDocument === doc : typeof target === 'object' && target !== null && appMade(target),
+  );
   let report: LeakReport | undefined;
   const compatKeys = new Set<PropertyKey>(Object.keys(options.globals ?? {}));
 

@@ -91,6 +91,12 @@ export interface PatchTarget {
   readonly sheetPlans?: SheetPlans;
   /** Told how many ms each pass over the app's stylesheets took, for the mount's timing. */
   readonly onStyleWork?: (ms: number) => void;
+  /**
+   * Adds a test for event targets that are the app's though not nodes of its
+   * document nor instances of its own classes (a FileReader, an IndexedDB
+   * request): an `addEventListener` the app patched serves them (host-guard.ts).
+   */
+  readonly ownTargets: (test: (target: object) => boolean) => void;
   /** The next value of the sandbox's effect counter: recorded effects carry one, so {@link Disposer.since} can tell old from new. */
   readonly stamp: () => number;
 }

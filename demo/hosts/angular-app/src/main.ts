@@ -57,6 +57,10 @@ class TicketDetail {
     <button id="count" type="button" (click)="count = count + 1">Clicked {{ count }} times</button>
     <p id="timer">{{ timer }}</p>
     <p id="zone">{{ inZone ? 'in the Angular zone' : 'outside the Angular zone' }}</p>
+    <button id="attach" type="button" (click)="attach()">Attach notes</button>
+    <p id="attachment">{{ attachment }}</p>
+    <button id="load-draft" type="button" (click)="loadDraft()">Load draft</button>
+    <p id="draft">{{ draft }}</p>
     <router-outlet />
   `,
 })
@@ -64,9 +68,34 @@ class HelpdeskRoot {
   protected count = 0;
   protected timer = 'waiting';
   protected readonly inZone = NgZone.isInAngularZone();
+  protected attachment = 'no attachment';
+  protected draft = 'no draft';
   constructor() {
     setTimeout(() => (this.timer = 'timer fired'), 30);
     Promise.resolve().then(() => new Promise((r) => setTimeout(r, 60))).then(() => (this.timer = 'promise settled'));
+  }
+
+  /** A file read: the view shows it only if zone.js saw the reader's `load` (a listener, not `onload`). */
+  protected attach(): void {
+    const reader = new FileReader();
+    reader.addEventListener('load', () => (this.attachment = `attached: ${reader.result}`));
+    reader.readAsText(new Blob(['printer manual']));
+  }
+
+  /** IndexedDB as idb-keyval and localForage use it (`on…` handlers), seen by zone.js through the requests' listeners. */
+  protected loadDraft(): void {
+    const open = indexedDB.open('helpdesk-drafts', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('drafts');
+    open.onsuccess = () => {
+      const db = open.result;
+      const store = db.transaction('drafts', 'readwrite').objectStore('drafts');
+      store.put('Printer still on fire', 'latest');
+      const read = store.get('latest');
+      read.onsuccess = () => {
+        this.draft = `draft: ${read.result}`;
+        db.close();
+      };
+    };
   }
 }
 
