@@ -174,7 +174,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       // The app's end of the page's bus and stores, released with the channel in stopApp.
       __PORTICO__: channel.connect(portalOf(options.root.ownerDocument)),
       microApp: microAppGlobal(channel.api),
-      $wujie: wujieGlobal(channel.api),
+      $wujie: wujieGlobal(channel.api, tree.root),
     },
   });
   const app: RunningApp = {

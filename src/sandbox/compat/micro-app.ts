@@ -1,11 +1,14 @@
 import type { AppApi } from '../../bus/app-channel.js';
+import { microAppGlobalData } from './micro-app-global.js';
+import { wujieBus } from './wujie-bus.js';
 
 /**
  * `window.microApp` as micro-app (jd-opensource/micro-app, docs/zh-cn/data.md)
  * gives its sub-apps, backed by Portico's app channel: `getData`,
  * `addDataListener(cb, autoTrigger)`, `removeDataListener`,
  * `clearDataListener` and `dispatch(data)` (heard by the host as a
- * `micro-app-message` event with topic `data`).
+ * `micro-app-message` event with topic `data`), and the global-data methods
+ * over the page's default store (micro-app-global.ts).
  */
 export function microAppGlobal(api: AppApi): Record<string, unknown> {
   const subscriptions = new Map<Function, () => void>();
@@ -24,14 +27,21 @@ export function microAppGlobal(api: AppApi): Record<string, unknown> {
       subscriptions.clear();
     },
     dispatch: (data: unknown) => api.dispatch('data', data),
+    ...microAppGlobalData(api.store()),
   };
 }
 
-/** `window.$wujie` as wujie (Tencent/wujie, docs/guide/variable.md) gives its sub-apps: here, `props`. */
-export function wujieGlobal(api: AppApi): Record<string, unknown> {
+/**
+ * `window.$wujie` as wujie (Tencent/wujie, docs/guide/variable.md) gives its
+ * sub-apps: `props`, `bus` (wujie-bus.ts, over the page's bus) and
+ * `shadowRoot` (the app's own root).
+ */
+export function wujieGlobal(api: AppApi, shadowRoot: ShadowRoot): Record<string, unknown> {
   return {
     get props() {
       return api.data;
     },
+    bus: wujieBus(() => api.bus),
+    shadowRoot,
   };
 }

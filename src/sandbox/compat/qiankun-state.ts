@@ -1,5 +1,5 @@
 import type { StoreState, StoreView } from '../../bus/store-types.js';
-import { PorticoError } from '../../errors.js';
+import { storeOrWarn } from './store-or-warn.js';
 
 type StateListener = (state: StoreState, previous: StoreState) => void;
 
@@ -26,19 +26,7 @@ export interface QiankunGlobalState {
  */
 export function qiankunGlobalState(store: StoreView): QiankunGlobalState {
   let off: (() => void) | undefined;
-  let warned = false;
-
-  /** Runs `action` against the store, or warns (once) and returns `fallback` when the page has none. */
-  function withStore<T>(action: () => T, fallback: T): T {
-    try {
-      return action();
-    } catch (error) {
-      if (!(error instanceof PorticoError) || error.code !== 'PORTICO_STORE_MISSING') throw error;
-      if (!warned) console.warn(`${error.message} qiankun's global state does nothing until there is one.`);
-      warned = true;
-      return fallback;
-    }
-  }
+  const withStore = storeOrWarn(store, "qiankun's global state");
 
   return {
     onGlobalStateChange(callback, fireImmediately) {
