@@ -24,12 +24,13 @@ const ROOT = path.resolve(import.meta.dirname, '..');
  * twice) and the module globals' watch (35.6 kB), and to 37 kB for the
  * ES-module warm-up (loader/module-warmup.ts) and the app's own non-node
  * event targets (sandbox/patchers/app-event-targets.ts: zone.js apps'
- * FileReader, IndexedDB and media query listeners), 36.5 kB; 37.0 kB with
- * micro-app's global data and wujie's bus (sandbox/compat).
+ * FileReader, IndexedDB and media query listeners), 36.5 kB, and to
+ * 37.5 kB when micro-app's global data, wujie's bus (sandbox/compat) and
+ * the app's own animations came (37.0 kB).
  * The product target is 22 kB (issue "Speed"), which the current feature set
  * does not meet yet: see README.
  */
-const BUDGET = 37 * 1024;
+const BUDGET = 37.5 * 1024;
 
 for (const mode of ['dist', 'cdn']) {
   await build({ root: ROOT, configFile: path.join(ROOT, 'vite.config.ts'), mode, logLevel: 'warn' });

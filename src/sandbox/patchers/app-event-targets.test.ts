@@ -7,14 +7,14 @@ import { APPS, inside, mount, unmount } from '../../test/helpers.js';
  * query list and IndexedDB listeners back (`probeTargets`).
  */
 describe('the app’s own event targets that are not nodes', () => {
-  it('routes the app’s FileReader, media query lists and IndexedDB requests to the app’s wrapper, and the host’s own to the original; closes its connections', async () => {
+  it('routes the app’s FileReader, media query lists, IndexedDB requests and animations to the app’s wrapper, and the host’s own to the original; closes its connections', async () => {
     let version = 0;
     const globals = { FileReader: window.FileReader, matchMedia: window.matchMedia, indexedDB: window.indexedDB };
     const el = await mount('host-patches', `${APPS}/fixtures/host-patches/`);
     try {
       expect(el.status).to.equal('mounted');
       const { window: win } = inside(el);
-      expect(await win!.probeTargets()).to.equal(4);
+      expect(await win!.probeTargets()).to.equal(5);
       expect(win!.indexedDB).to.be.instanceOf(IDBFactory);
       expect(String(win!.indexedDB)).to.equal('[object IDBFactory]');
       // The host's own instances of the same classes, while the app's wrapper is on the page.
@@ -29,6 +29,8 @@ describe('the app’s own event targets that are not nodes', () => {
       const hostList = matchMedia('(min-width: 1px)');
       hostList.addEventListener('change', () => undefined);
       hostList.dispatchEvent(new Event('change'));
+      const hostAnimation = document.body.animate([{ opacity: 0.5 }, { opacity: 1 }], 10);
+      await new Promise((resolve) => hostAnimation.addEventListener('finish', resolve));
       expect(win!.wrappedCalls, 'host event targets not wrapped').to.equal(calls);
       // The app's classes still take the host's instances for theirs.
       expect(hostReader instanceof win!.FileReader).to.equal(true);

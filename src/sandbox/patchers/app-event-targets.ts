@@ -38,6 +38,7 @@ interface Made {
  * - its own subclass of each of {@link CLASSES}, whose instances are marked
  *   as the app's (`instanceof` holds either way, see native-class.ts);
  * - a `matchMedia` whose lists are marked as the app's;
+ * - the animations of its elements (`el.animate()`), by their effect's target;
  * - an `indexedDB` (an IDBFactory whose `open` and `deleteDatabase` are the
  *   page's) that records the names of the databases the app opens: their
  *   connections, transactions and requests are the app's, and the
@@ -60,7 +61,10 @@ export const patchAppEventTargets: Patcher = (target) => {
       return true;
     },
   });
-  target.ownTargets((object) => made.has(object) || (databases.size > 0 && databases.has(databaseOf(object) as string)));
+  // An animation of one of the app's elements (`el.animate()`, as Angular's animations make them) is the app's.
+  const animates = (object: object) =>
+    object instanceof Animation && (object.effect as KeyframeEffect | null)?.target?.ownerDocument === target.document;
+  target.ownTargets((object) => made.has(object) || animates(object) || (databases.size > 0 && databases.has(databaseOf(object) as string)));
   return () => {
     unclaim();
     for (const key of claimed) target.overrides.window.delete(key);
@@ -98,7 +102,6 @@ function make(name: string, { mark, databases, opens }: Made): unknown {
 
 /** The name of the database an IndexedDB connection, transaction or request belongs to. */
 function databaseOf(object: object): string | undefined {
-  if (typeof IDBDatabase === 'undefined') return undefined;
   if (object instanceof IDBDatabase) return object.name;
   if (object instanceof IDBTransaction) return object.db.name;
   if (object instanceof IDBRequest) return object.transaction?.db.name;
