@@ -186,10 +186,12 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const host = window as unknown as Record<PropertyKey, unknown>;
   const instanceOf = Function.prototype[Symbol.hasInstance];
   const appMade = (target: object) => {
+    // The patchers' tests first: a set lookup or two, where the loop reads every window override.
+    if (ownership.some((test) => test(target))) return true;
     for (const [key, value] of overrides.window) {
       if (typeof value === 'function' && value !== host[key] && value.prototype && instanceOf.call(value, target)) return true;
     }
-    return ownership.some((test) => test(target));
+    return false;
   };
   const guard = createHostGuard((target) =>
     target instanceof Node ? target.ownerDocument === doc : typeof target === 'object' && target !== null && appMade(target),

@@ -41,7 +41,7 @@ export function wujieGlobal(api: AppApi, shadowRoot: ShadowRoot): Record<string,
     get props() {
       return api.data;
     },
-    bus: wujieBus(() => api.bus),
+    bus: wujieBus(api.bus),
     shadowRoot,
   };
 }

@@ -28,7 +28,7 @@ const ARGS = '__wujieArgs';
  * function among them throws `PORTICO_BUS_UNCLONEABLE`); `$onAll` is not
  * there. The app's listeners go with it at teardown.
  */
-export function wujieBus(bus: () => BusEnd): WujieBus {
+export function wujieBus(bus: BusEnd): WujieBus {
   const listening = new Map<string, Map<Listener, () => void>>();
   const self: WujieBus = {
     $on: (event, listener) => add(event, listener, false),
@@ -40,7 +40,7 @@ export function wujieBus(bus: () => BusEnd): WujieBus {
       return self;
     },
     $emit(event, ...args) {
-      bus().publish(event, args.length === 1 ? args[0] : { [ARGS]: args });
+      bus.publish(event, args.length === 1 ? args[0] : { [ARGS]: args });
       return self;
     },
     $clear() {
@@ -55,7 +55,7 @@ export function wujieBus(bus: () => BusEnd): WujieBus {
     let byListener = listening.get(event);
     if (!byListener) listening.set(event, (byListener = new Map()));
     if (byListener.has(listener)) return self;
-    const off = bus().subscribe(event, (payload: unknown) => {
+    const off = bus.subscribe(event, (payload: unknown) => {
       if (once) self.$off(event, listener);
       listener(...argsOf(payload));
     });

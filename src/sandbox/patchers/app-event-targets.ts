@@ -97,6 +97,8 @@ function make(name: string, { mark, databases, opens }: Made): unknown {
     }
     return local;
   }
+  // Marked, not left to the sandbox's test of its own classes: that reads the window's override, which
+  // the app may replace (zone.js puts its wrapper of the class there, keeping this one inside).
   return nativeSubclass(real as Class, (args) => args, mark);
 }
 
